@@ -1,0 +1,42 @@
+"""Typed SQLAlchemy models. No Qt and no services here."""
+
+from console.models.area import Community, Grid, Street
+from console.models.base import Base
+from console.models.calendar import CalendarDay, WorkingHours
+from console.models.campaign import Campaign, CampaignItem, CampaignStep
+from console.models.case import Attachment, Blob, Case, CaseEvent
+from console.models.devices import Camera, FieldTerminal
+from console.models.duty import DutyAssignment, DutyShift, HandoverLog
+from console.models.enforcement import EnforcementAction
+from console.models.org import ResponsibleUnit, User, UserRole
+from console.models.system import AppSetting, AuditLog, ChangeFeed
+from console.models.taxonomy import Category
+
+__all__ = [
+    "AppSetting",
+    "Attachment",
+    "AuditLog",
+    "Base",
+    "Blob",
+    "CalendarDay",
+    "Camera",
+    "Campaign",
+    "CampaignItem",
+    "CampaignStep",
+    "Case",
+    "CaseEvent",
+    "Category",
+    "ChangeFeed",
+    "Community",
+    "DutyAssignment",
+    "DutyShift",
+    "EnforcementAction",
+    "FieldTerminal",
+    "Grid",
+    "HandoverLog",
+    "ResponsibleUnit",
+    "Street",
+    "User",
+    "UserRole",
+    "WorkingHours",
+]
