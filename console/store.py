@@ -83,12 +83,20 @@ def translate_error(error: BaseException, url: URL) -> KnownError:
     return DatabaseError("db.error", detail=text_.strip().splitlines()[0] if text_ else "")
 
 
+def sqlite_file(url: URL) -> Path | None:
+    """The file behind a SQLite URL (plain path or file: URI), None for in-memory."""
+    path = url.database or ""
+    if path.startswith("file:"):
+        path = path[len("file:") :].split("?", 1)[0]
+    if not path or path == ":memory:" or url.query.get("mode") == "memory":
+        return None
+    return Path(path)
+
+
 def _sqlite_engine(url: URL) -> Engine:
-    path = url.database
-    if path and path != ":memory:":
-        file = Path(path)
-        if not file.parent.exists():
-            raise DatabaseError("db.cannot_open", path=path, detail="folder does not exist")
+    file = sqlite_file(url)
+    if file is not None and not file.parent.exists():
+        raise DatabaseError("db.cannot_open", path=str(file), detail="folder does not exist")
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -152,9 +160,7 @@ class Store:
 
     @property
     def sqlite_path(self) -> Path | None:
-        if self.is_sqlite and self.url.database and self.url.database != ":memory:":
-            return Path(self.url.database)
-        return None
+        return sqlite_file(self.url) if self.is_sqlite else None
 
     def describe(self) -> str:
         """Where the data lives, for status bars and logs (never the password)."""

@@ -373,9 +373,7 @@ class PgServer:
         if self.user == SUPERUSER:
             return
         with self.connect(admin=True) as conn:
-            conn.execute(
-                sql.SQL("CREATE ROLE {} LOGIN CREATEDB").format(sql.Identifier(self.user))
-            )
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEDB").format(sql.Identifier(self.user)))
 
     @staticmethod
     def _kill_leftover(datadir: Path) -> None:
