@@ -9,8 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ["console/models", "console/services", "reports", "db"]
 # Top-level core modules the core packages are allowed to lean on.
-CORE_MODULES = ["console.errors", "console.messages", "console.settings", "console.store",
-                "console.schema"]
+CORE_MODULES = [
+    "console.errors",
+    "console.messages",
+    "console.settings",
+    "console.store",
+    "console.schema",
+]
 
 
 def _module_names() -> list[str]:
