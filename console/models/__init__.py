@@ -9,6 +9,7 @@ from console.models.devices import Camera, FieldTerminal
 from console.models.duty import DutyAssignment, DutyShift, HandoverLog
 from console.models.enforcement import EnforcementAction
 from console.models.org import ResponsibleUnit, User, UserRole
+from console.models.rules import CaseAssist, DeadlineRule, ResponsibilityRule
 from console.models.system import AppSetting, AuditLog, ChangeFeed
 from console.models.taxonomy import Category
 
@@ -24,16 +25,19 @@ __all__ = [
     "CampaignItem",
     "CampaignStep",
     "Case",
+    "CaseAssist",
     "CaseEvent",
     "Category",
     "ChangeFeed",
     "Community",
+    "DeadlineRule",
     "DutyAssignment",
     "DutyShift",
     "EnforcementAction",
     "FieldTerminal",
     "Grid",
     "HandoverLog",
+    "ResponsibilityRule",
     "ResponsibleUnit",
     "Street",
     "User",

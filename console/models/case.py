@@ -80,7 +80,11 @@ class Case(Base):
     handle_due_at: Mapped[dt.datetime | None]
     check_due_at: Mapped[dt.datetime | None]
 
+    escalated_at: Mapped[dt.datetime | None]
+
     updated_at: Mapped[dt.datetime]
+    # A plain id, not a foreign key: adding one would make SQLite rebuild the table.
+    updated_by_id: Mapped[int | None] = mapped_column(BigId)
     # Optimistic locking: a stale version means another workstation changed it first.
     version: Mapped[int] = mapped_column(default=1)
 
