@@ -81,11 +81,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库中还没有账号。请用 main.py user add 创建管理员账号",
         "The database has no accounts yet. Create an administrator with main.py user add",
     ),
+    "auth.unknown_user": ("没有这个账号：{username}", "No such account: {username}"),
+    "auth.bad_username": (
+        "用户名须为 1 至 64 个字符，且不含空格",
+        "A user name needs 1 to 64 characters without spaces",
+    ),
+    "auth.bad_display_name": (
+        "姓名不能为空，且不超过 64 个字符",
+        "A display name must not be empty nor longer than 64 characters",
+    ),
+    "auth.no_roles": ("至少需要指定一个角色", "Give at least one role"),
+    "auth.last_admin": (
+        "{username} 是最后一个有效的管理员账号，不能停用或取消其管理员角色",
+        "{username} is the last active administrator and cannot be disabled "
+        "or lose the admin role",
+    ),
+    "auth.bootstrap_closed": (
+        "数据库中已有账号：首个管理员只能在没有任何账号的数据库中创建",
+        "The database already has accounts: the first administrator can only be "
+        "created in a database without any",
+    ),
+    "auth.need_admin": (
+        "数据库中已有账号，请用 --as 指定一个管理员账号来创建新账号",
+        "The database already has accounts; name an administrator with --as "
+        "to create another",
+    ),
+    "auth.old_password_wrong": ("原密码不正确", "The current password is wrong"),
+    "auth.password_mismatch": ("两次输入的密码不一致", "The two passwords do not match"),
+    "user.created": (
+        "已创建账号 {username}（角色：{roles}）",
+        "Account {username} created (roles: {roles})",
+    ),
+    "user.list_header": (
+        "用户名\t姓名\t角色\t状态\t最近登录",
+        "User\tName\tRoles\tState\tLast login",
+    ),
+    "user.state_active": ("有效", "active"),
+    "user.state_inactive": ("已停用", "disabled"),
+    "user.state_locked": ("已锁定", "locked"),
+    "user.none": ("（没有账号）", "(no accounts)"),
     "perm.denied": (
         "当前账号（角色：{roles}）无权执行“{action}”，需要角色：{needed}",
         "Your roles ({roles}) may not {action}; it needs one of: {needed}",
     ),
-    "audit.ok": ("审计链完整：已校验 {count} 条记录", "Audit chain intact: {count} rows checked"),
+    "audit.ok": (
+        "审计链完整：已校验 {count} 条记录，链头哈希 {head}",
+        "Audit chain intact: {count} rows checked, head hash {head}",
+    ),
     "audit.broken": (
         "审计链已被篡改：发现 {count} 处问题",
         "Audit chain tampered with: {count} problems found",
@@ -106,9 +148,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {chain_no} 条审计记录重复出现",
         "Audit row {chain_no} appears more than once",
     ),
+    "db.postgres_only": (
+        "该操作仅适用于 PostgreSQL 数据库",
+        "This operation applies to PostgreSQL databases only",
+    ),
+    "db.no_such_role": (
+        "数据库服务器上没有名为 {role} 的角色",
+        "The database server has no role named {role}",
+    ),
     "input.invalid": ("输入无效：{field}：{reason}", "Invalid input: {field}: {reason}"),
     "cli.interrupted": ("已取消", "Cancelled"),
 }
+
+
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add an area's messages (called at import by the module that raises them)."""
+    clashes = {k for k in messages if k in MESSAGES and MESSAGES[k] != messages[k]}
+    if clashes:
+        raise ValueError(f"message codes defined twice: {sorted(clashes)}")
+    MESSAGES.update(messages)
 
 
 def language_from_env() -> str:
