@@ -25,7 +25,9 @@ CASE_STATES = (
     "to_close",
     "closed",
     "archived",
+    "merged",  # a duplicate folded into another case (merged_into_id)
 )
+CALLBACK_RESULTS = ("satisfied", "basically_satisfied", "unsatisfied", "unreachable")
 CASE_SOURCES = ("inspector", "hotline", "phone", "video", "public", "leader", "media", "other")
 URGENCIES = ("normal", "urgent")
 PHOTO_KINDS = ("near", "far", "reference", "before", "after", "snapshot", "clip", "other")
@@ -81,6 +83,8 @@ class Case(Base):
     check_due_at: Mapped[dt.datetime | None]
 
     escalated_at: Mapped[dt.datetime | None]
+    callback_at: Mapped[dt.datetime | None]
+    callback_result: Mapped[str | None] = mapped_column(String(24))
 
     updated_at: Mapped[dt.datetime]
     # A plain id, not a foreign key: adding one would make SQLite rebuild the table.
