@@ -141,6 +141,7 @@ class Store:
     def __init__(self, raw_url: str, *, workstation: str = "") -> None:
         self.url = parse_url(raw_url)
         self.workstation = workstation
+        self.writer: Engine
         if self.is_sqlite:
             self.engine = _sqlite_engine(self.url)
             self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
