@@ -50,10 +50,12 @@ def test_concurrent_writers_keep_feed_and_audit_in_order(store: Store) -> None:
     listener = feed.FeedListener(store, after=0)
 
     def listen() -> None:
-        while not done.is_set() or len(seen) < writers * per_writer:
+        while True:
+            finished = done.is_set()  # read before draining: nothing can follow it
             seen.extend(c.seq for c in listener.wait(0.05))
-            if done.is_set() and not listener.drain():
-                break
+            if finished:
+                seen.extend(c.seq for c in listener.drain())
+                return
 
     def write(worker: int) -> None:
         actor = system_actor(f"ws-{worker}")

@@ -33,21 +33,48 @@ NAMING = {
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
 
+def _to_utc(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime refused: give a time zone")
+    return value if value.tzinfo is dt.UTC else value.astimezone(dt.UTC)
+
+
+def _sqlite_bind(value: dt.datetime | None) -> str | None:
+    # SQLAlchemy's own SQLite text format, produced by the C isoformat: a bulk load of a
+    # million cases spends most of its time here.
+    if value is None:
+        return None
+    return _to_utc(value).isoformat(" ", "microseconds")[:-6]  # drop "+00:00"
+
+
+def _sqlite_result(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+
+
 class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores aware datetimes as UTC; naive values are refused so no local time sneaks in."""
+    """Stores aware datetimes as UTC; naive values are refused so no local time sneaks in.
+
+    SQLite keeps them as 'YYYY-MM-DD HH:MM:SS.ffffff' text (UTC), which sorts and compares
+    correctly; PostgreSQL as timestamptz.
+    """
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime refused: give a time zone")
-        value = value.astimezone(dt.UTC)
+    def bind_processor(self, dialect: Dialect) -> Any:
         if dialect.name == "sqlite":
-            return value.replace(tzinfo=None)
-        return value
+            return _sqlite_bind
+        return super().bind_processor(dialect)
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        if dialect.name == "sqlite":
+            return _sqlite_result
+        return super().result_processor(dialect, coltype)
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        return None if value is None else _to_utc(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:

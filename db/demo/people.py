@@ -78,6 +78,11 @@ def make_accounts(rng: random.Random) -> list[DemoAccount]:
     ]
 
 
+def published_passwords(seed: int) -> dict[str, str]:
+    """The demo passwords a given seed hands out (generate() draws them the same way)."""
+    return {a.username: a.password for a in make_accounts(random.Random(f"{seed}/accounts"))}
+
+
 def hash_accounts(accounts: list[DemoAccount]) -> dict[str, str]:
     """argon2 is slow on purpose: done before the write transaction opens."""
     return {a.username: hash_password(a.password) for a in accounts}
