@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,6 +25,9 @@ SUBCOMMANDS = {
     "demo": "demo",
     "user": "user",
     "verify-audit": "verify_audit",
+    "import": "ledger_import",
+    "export": "ledger_export",
+    "kpi": "kpi",
 }
 
 
@@ -67,5 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(render("cli.interrupted", settings.language), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`main.py kpi ... | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         ctx.close()
