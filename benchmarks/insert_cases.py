@@ -64,16 +64,15 @@ def utc_text(value: dt.datetime | None) -> str | None:
 
 
 def sqlite_tuples(rows: list[dict[str, Any]], columns: list[str]) -> list[tuple[Any, ...]]:
-    """Rows as tuples, converting only the time columns: a tight hand-written loop."""
-    times = {
-        c
-        for c in columns
-        if any(isinstance(r[c], dt.datetime) for r in rows[:1000] if r[c] is not None)
-    }
-    out = []
-    for r in rows:
-        out.append(tuple(utc_text(r[c]) if c in times else r[c] for c in columns))
-    return out
+    """Rows as tuples, converting only the time columns, column by column: the fastest
+    plain Python we know for it."""
+    values = []
+    for c in columns:
+        column = [r[c] for r in rows]
+        if any(isinstance(v, dt.datetime) for v in column[:1000]):
+            column = [utc_text(v) for v in column]
+        values.append(column)
+    return list(zip(*values, strict=True))
 
 
 def project_insert(store: Store, rows: list[dict[str, Any]]) -> float:
