@@ -82,6 +82,16 @@ def test_inspector_report_goes_straight_to_open(world: World) -> None:
     assert case.reporter_user_id == world.actors["insp"].user_id
 
 
+def test_shift_leader_opens_a_hotline_case_without_waiting_for_verification(
+    world: World,
+) -> None:
+    case = world.report("intake", source="hotline", reporter_name="市民")
+    assert case.state == "to_verify"
+    case = world.act(wf.open_case, "shift", case.id)
+    assert case.state == "opened" and case.verified_at == case.opened_at
+    assert world.events(case.id)[-1].data == {"verified_by_shift_leader": True}
+
+
 def test_not_found_on_verification(world: World) -> None:
     case = world.report("intake", source="phone")
     case = world.act(wf.verify, "insp", case.id, exists=False, note="现场未发现")

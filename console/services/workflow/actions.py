@@ -72,10 +72,13 @@ def open_case(
         session, actor, case_id, "open", expected_version=expected_version, note=note, now=now
     )
     case = step.case
+    vouched = case.state == "to_verify"
+    if vouched:  # the shift leader confirmed it himself: that is its verification
+        case.verified_at = step.now
     case.state = "opened"
     case.opened_at = step.now
     case.dispatch_due_at = due(session, case, "dispatch", step.now)
-    return step.finish()
+    return step.finish({"verified_by_shift_leader": True} if vouched else None)
 
 
 def not_open(

@@ -65,7 +65,9 @@ _UNIT = ("own_unit", "no_pending")
 TRANSITIONS: tuple[Transition, ...] = (
     _T("report", (), REPORT_ROLES, ("to_verify", "to_open", "closed")),
     _T("verify", ("to_verify",), ("inspector",), ("to_open", "not_opened")),
-    _T("open", ("to_open",), ("shift_leader",), ("opened",)),
+    # A shift leader may open a reported case before any inspector has verified it (he
+    # confirmed it himself, by phone or camera): a hotline call can be dispatched at once.
+    _T("open", ("to_verify", "to_open"), ("shift_leader",), ("opened",)),
     _T("not_open", ("to_open",), ("shift_leader",), ("not_opened",), note_required=True),
     _T("dispatch", ("opened",), ("dispatcher", "shift_leader"), ("dispatched",)),
     _T("accept", ("dispatched",), ("unit",), ("in_handling",), _UNIT),
