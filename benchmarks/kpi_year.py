@@ -3,8 +3,9 @@
     .venv/bin/python -m benchmarks.kpi_year [--cases 1000000] [--db URL] [--by community]
 
 Without --db it starts a throwaway PostgreSQL (tests/support/pgserver.py); --db takes an
-empty database (sqlite:///... works too). The cases come from the demo generator's
-scale path (no timeline), so states, deadlines and spread over the year are the demo's.
+empty database (sqlite:///... works too), or one the demo filled before (reused as it
+is). The cases come from the demo generator's scale path (no timeline), so states,
+deadlines and spread over the year are the demo's.
 The lower bound is `SELECT key, count(*) ... GROUP BY key` over the same cohort: the
 scan every KPI table pays; the ratio says what the two dozen aggregates add.
 """
@@ -22,13 +23,13 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql
 
+from benchmarks.scale import prepare
 from console.services import kpi
 from console.services.kpi import definitions
 from console.services.kpi.grouping import GROUPINGS
 from console.services.kpi.periods import Period, center_timezone
 from console.services.kpi.query import aggregate_query
 from console.store import Store
-from db.demo import generate
 
 UNTIL = dt.date(2026, 11, 29)
 YEAR = Period(UNTIL - dt.timedelta(days=365), UNTIL)
@@ -90,17 +91,14 @@ def table(store: Store, by: str, compare: bool) -> kpi.KpiTable:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", help="URL of an empty database (default: a throwaway PostgreSQL)")
+    parser.add_argument(
+        "--db", help="URL of an empty or demo-seeded database (default: a throwaway PostgreSQL)"
+    )
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--by", default="community")
     args = parser.parse_args()
     with database(args.db) as url:
-        store = Store(url)
-        began = time.perf_counter()
-        generate(store, until=UNTIL, cases=args.cases, timeline=False)
-        print(
-            f"{store.describe()}: {args.cases:,} demo cases in {time.perf_counter() - began:.0f} s"
-        )
+        store = prepare(url, args.cases)  # a database already seeded is reused as it is
         if store.is_postgres:
             with store.engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(

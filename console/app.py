@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
@@ -25,13 +26,19 @@ from console import schema
 from console.crash import CrashHandler
 from console.errors import KnownError
 from console.i18n import Translations
+from console.live import LiveFeed
+from console.live_jobs import OFFLINE_CODES
 from console.models import Street
 from console.ops import DatabaseWorker
+from console.services.actor import Actor
 from console.settings import Settings
 from console.store import Store
+from console.views.bus import CaseSelection, ChangeBus
 from console.views.demo_progress import DemoProgressDialog
 from console.views.login_dialog import LoginDialog
-from console.views.summary_window import SummaryWindow
+from console.views.main_window import MainWindow
+from console.views.pane_context import PaneContext
+from console.views.panes import build_panes
 
 log = logging.getLogger("console.startup")
 
@@ -132,6 +139,10 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # Fractional scaling (125 %, 150 %) as the screen asks, not rounded: crisp text.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication(sys.argv[:1])
     app.setApplicationName("sanwang-console")
     app.setApplicationDisplayName("Sanwang Console")
@@ -168,13 +179,17 @@ def _run(
         show_error(error, translations.language)
         return EXIT_KNOWN_ERROR
     log.info("workstation %s on %s", settings.workstation, store.describe())
-    worker = DatabaseWorker(
-        store,
-        on_known_error=lambda error: show_error(error, translations.language),
-        on_bug=crash.report,
-    )
+
+    def known_error(error: KnownError) -> None:
+        if error.code in OFFLINE_CODES:
+            # The offline banner says so, once, instead of a message box per failed job.
+            log.info("job failed while the database is away: %s", error)
+            return
+        show_error(error, translations.language)
+
+    worker = DatabaseWorker(store, on_known_error=known_error, on_bug=crash.report)
     worker.start()
-    window: SummaryWindow | None = None
+    shell: Shell | None = None
     try:
         default = settings.is_default_database
         if worker.call(partial(prepare_database, default_database=default)):
@@ -186,17 +201,51 @@ def _run(
         if not accepted or actor is None:
             return 0
         log.info("%s signed in", actor.username)
-        window = SummaryWindow(
-            worker, translations, actor, database=store.describe(), timezone=settings.timezone
-        )
-        window.show()
+        with log_time("main window"):
+            shell = Shell(settings, store, worker, translations, actor)
+            shell.window.show()
         return event_loop(app)
     except KnownError as error:
         show_error(error, translations.language)
         return EXIT_KNOWN_ERROR
     finally:
-        if window is not None:
-            window.stop()
-            window.deleteLater()
+        if shell is not None:
+            shell.stop()
         worker.stop()
         store.dispose()
+
+
+class Shell:
+    """What a signed-in session runs on: the shared hubs, the live feed, panes, window.
+
+    The live feed starts before any pane asks for data, so a change committed while the
+    panes load is delivered afterwards instead of falling between the two.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        worker: DatabaseWorker,
+        translations: Translations,
+        actor: Actor,
+    ) -> None:
+        bus = ChangeBus()
+        self.ctx = PaneContext(worker, bus, CaseSelection(bus), actor, translations, settings)
+        self.live = LiveFeed(store, worker, bus, parent=bus)
+        self.live.start()
+        with log_time("panes"):
+            self.panes = build_panes(self.ctx)
+        with log_time("window"):
+            self.window = MainWindow(self.ctx, self.panes, database=store.describe())
+
+    def stop(self) -> None:
+        """Timers and the feed stop before the worker does; then the widgets go."""
+        self.live.stop()
+        self.window.stop()
+        for pane in self.panes.values():
+            stop = getattr(pane, "stop", None)
+            if callable(stop):
+                stop()
+        self.window.deleteLater()
+        self.ctx.bus.deleteLater()

@@ -18,6 +18,8 @@
 - call(fn) runs fn on the worker and waits for it while the GUI keeps painting; it is
   meant for start-up steps that must finish before anything else, and raises whatever
   fn raised.
+- known_error carries every KnownError any job raised, whoever handles it, so that the
+  live feed notices a lost database from any pane's failed job.
 """
 
 from __future__ import annotations
@@ -79,12 +81,20 @@ class _WorkerThread(QThread):
                 self._relay.failed.emit(job, error)
             else:
                 self._relay.finished.emit(job, result)
+                del result
             elapsed = time.monotonic() - started
             if elapsed > SLOW_JOB_S:
                 log.info("slow database job %s: %.2f s", job.name, elapsed)
+            # Drop this thread's references now: if the job held a widget's last reference
+            # (its callbacks, its owner), the widget must not be destroyed on this thread
+            # when the next job replaces the variable.
+            del job
 
 
 class DatabaseWorker(QObject):
+    # Every KnownError a job raised (on the GUI thread, before its handler runs).
+    known_error = Signal(object)
+
     def __init__(
         self,
         store: Store,
@@ -177,6 +187,8 @@ class DatabaseWorker(QObject):
             job.done(result)
 
     def _deliver_error(self, job: _Job, error: Exception) -> None:
+        if isinstance(error, KnownError):
+            self.known_error.emit(error)
         if self._alive(job):
             job.error(error)
         elif not isinstance(error, KnownError):

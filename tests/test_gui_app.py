@@ -1,5 +1,5 @@
 """Start-up: known errors end in a message and status 2; the first start seeds the demo
-in the default database only; sign-in leads to the summary window."""
+in the default database only; sign-in leads to the main window, following the feed."""
 
 from __future__ import annotations
 
@@ -24,9 +24,12 @@ from console.models import AppSetting, Street
 from console.services.actor import Actor
 from console.settings import Settings
 from console.store import Store
+from console.views import panes
 from console.views.demo_progress import DemoProgressDialog
-from console.views.summary_window import SummaryWindow
+from console.views.main_window import MainWindow
+from console.views.overview_pane import OverviewPane
 from tests.support.gui import OFFSCREEN_NOISE
+from tests.support.shell import StandInPane
 
 pytestmark = [pytest.mark.gui, OFFSCREEN_NOISE]
 
@@ -59,6 +62,14 @@ class FakeLogin:
 
     def deleteLater(self) -> None:
         pass
+
+
+@pytest.fixture(autouse=True)
+def placeholder_panes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the overview is real here; the other panes are tested on their own."""
+    classes = {name: ("tests.support.shell", "StandInPane") for name in panes.PANE_CLASSES}
+    classes["overview"] = panes.PANE_CLASSES["overview"]
+    monkeypatch.setattr(panes, "PANE_CLASSES", classes)
 
 
 @pytest.fixture
@@ -115,12 +126,16 @@ def test_first_start_seeds_the_demo_then_signs_in(
 ) -> None:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(db.demo, "generate", _fake_generate(calls), raising=False)
-    windows: list[SummaryWindow] = []
+    windows: list[MainWindow] = []
 
     def event_loop(qapp: QApplication) -> int:
-        window = next(w for w in qapp.topLevelWidgets() if isinstance(w, SummaryWindow))
+        window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
         windows.append(window)
-        qtbot.waitUntil(lambda: window.center.text() == "演示街道")
+        overview = window.panes["overview"]
+        assert isinstance(overview, OverviewPane)
+        qtbot.waitUntil(lambda: overview.center.text() == "演示街道")
+        assert isinstance(window.panes["queue"], StandInPane)
+        assert window.status.connection.text() in ("Online", "在线")
         return 0
 
     monkeypatch.setattr(app, "event_loop", event_loop)
@@ -128,7 +143,7 @@ def test_first_start_seeds_the_demo_then_signs_in(
     assert app.run(settings) == 0
     assert not shown_errors
     assert calls == [{"seed": db.demo.DEFAULT_SEED, "workstation": "desk-1"}]
-    assert windows and windows[0].user.text().startswith("当前用户：demo-admin")
+    assert windows and "demo-admin" in windows[0].status.user.text()
     assert (tmp_path / "console.sqlite3").exists()
     assert (tmp_path / "logs" / "console.log").read_text(encoding="utf-8")
 

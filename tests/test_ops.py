@@ -92,6 +92,23 @@ def test_known_error_goes_to_failure_or_default(
     assert isinstance(rec.errors[0], InputError)
 
 
+def test_every_known_error_is_also_announced(
+    qtbot: QtBot, bridge: tuple[DatabaseWorker, Recorder]
+) -> None:
+    """Whoever handles it, known_error carries it (the live feed watches for lost databases)."""
+    worker, rec = bridge
+    announced: list[KnownError] = []
+    worker.known_error.connect(announced.append)
+
+    def fail(_store: Store) -> None:
+        raise InputError("auth.no_roles")
+
+    worker.submit(fail, failure=rec.failed)
+    worker.submit(fail)
+    qtbot.waitUntil(lambda: len(rec.errors) == 2)
+    assert [e.code for e in announced] == ["auth.no_roles", "auth.no_roles"]
+
+
 def test_bug_goes_to_the_crash_handler_not_to_failure(
     qtbot: QtBot, bridge: tuple[DatabaseWorker, Recorder], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -12,11 +12,13 @@ from sqlalchemy import text
 from console import schema
 from console.models import Base
 from console.store import Store
+from db.unmapped import include_object
 
 
 def test_revisions_match_models(store: Store) -> None:
     with store.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_object": include_object}
+        context = MigrationContext.configure(conn, opts=opts)
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
 

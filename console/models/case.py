@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, BigId
@@ -35,9 +35,21 @@ PHOTO_KINDS = ("near", "far", "reference", "before", "after", "snapshot", "clip"
 
 class Case(Base):
     __tablename__ = "case_file"
+    # The operator queue pages in (sort key, id) order: with the tab's state filter in the
+    # index too, a page (even 50,000 rows deep) is read from the index alone. The text
+    # search objects (SQLite FTS5 table, PostgreSQL trigram index) live outside the ORM:
+    # revision 0003 and console.services.textmatch.
     __table_args__ = (
         Index("ix_case_file_state_due", "state", "handle_due_at"),
-        Index("ix_case_file_community_reported", "community_id", "reported_at"),
+        Index("ix_case_file_reported_page", "reported_at", "id", "state"),
+        Index("ix_case_file_community_page", "community_id", "reported_at", "id", "state"),
+        # Counts the "supervised" tab without a full scan; only supervised rows are in it.
+        Index(
+            "ix_case_file_supervised",
+            "state",
+            sqlite_where=text("supervised = 1"),
+            postgresql_where=text("supervised"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -68,7 +80,7 @@ class Case(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_unit.id"), index=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
 
-    reported_at: Mapped[dt.datetime] = mapped_column(index=True)
+    reported_at: Mapped[dt.datetime]
     verified_at: Mapped[dt.datetime | None]
     opened_at: Mapped[dt.datetime | None]
     dispatched_at: Mapped[dt.datetime | None]

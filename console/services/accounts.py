@@ -89,6 +89,13 @@ def demo_sign_ins(session: Session) -> list[tuple[str, str]]:
     ]
 
 
+def display_name(session: Session, user_id: int | None) -> str:
+    """The user's display name, "" for the system or a user that is gone."""
+    if user_id is None:
+        return ""
+    return session.scalar(select(User.display_name).where(User.id == user_id)) or ""
+
+
 def count_users(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(User)) or 0)
 

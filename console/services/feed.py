@@ -22,10 +22,20 @@ from sqlalchemy.orm import Session
 
 from console.models import ChangeFeed
 from console.services.writelock import hold_write_lock
-from console.store import Store
+from console.store import CONNECT_TIMEOUT_S, Store
 from db.triggers import CHANNEL
 
 log = logging.getLogger("console.feed")
+
+# The LISTEN connection idles for hours: TCP keepalives notice a vanished server (the
+# socket then turns readable with an error) instead of waiting forever for a NOTIFY.
+LISTEN_OPTIONS: dict[str, Any] = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
 
 KINDS = ("created", "updated", "deleted", "bulk")
 
@@ -93,7 +103,7 @@ class FeedListener:
         self.poll_interval = poll_interval
         self._conn: psycopg.Connection[Any] | None = None
         if store.is_postgres:
-            self._conn = psycopg.connect(libpq_conninfo(store), autocommit=True)
+            self._conn = psycopg.connect(libpq_conninfo(store), autocommit=True, **LISTEN_OPTIONS)
             self._conn.execute(f"LISTEN {CHANNEL}")
         if after is None:
             with store.read() as session:
