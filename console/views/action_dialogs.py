@@ -213,9 +213,8 @@ def confirm(parent: QWidget | None, action: str, detail: CaseDetail) -> bool:
     box.setObjectName(f"confirm_{action}")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(fill(translate("ActionDialogs", "%1 — case %2"), label, detail.number))
-    box.setText(
-        fill(translate("ActionDialogs", "%1: case %2? This cannot be undone."), label, detail.number)
-    )
+    question = translate("ActionDialogs", "%1: case %2? This cannot be undone.")
+    box.setText(fill(question, label, detail.number))
     yes = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("ActionDialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
