@@ -216,8 +216,12 @@ class CaseDetailPane(QWidget):
         self.flow.start(detail, action)
 
     def _bring_forward(self) -> None:
-        """A shortcut pressed in another pane: show this one (its dock tab) first."""
-        if self.isVisible():
+        """A shortcut pressed in another pane: show this one (its dock tab) first.
+
+        A dock tabbed behind another is moved off the window, not hidden: isVisible()
+        stays True there, so what counts is whether any of the pane is on screen.
+        """
+        if not self.visibleRegion().isEmpty():
             return
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QDockWidget):
@@ -234,6 +238,10 @@ class CaseDetailPane(QWidget):
     def _reload_then(self, then: Callable[[], None]) -> None:
         self._after_load.append(then)
         self.reload()
+
+    def stop(self) -> None:
+        """Stop the countdown's timer (the window is closing; Shell.stop calls this)."""
+        self.header.stop()
 
     # -- texts -----------------------------------------------------------------------------
 

@@ -142,7 +142,7 @@ class DuplicateList(QWidget):
         self.empty.show()
 
     def retranslate(self) -> None:
-        self.open_button.setText(self.tr("&Show case"))
+        self.open_button.setText(self.tr("Sh&ow case"))
         self.merge_button.setText(self.tr("Save and &merge into it"))
         self.merge_button.setToolTip(
             self.tr("Register this report and fold it into the selected case")

@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
 
         ctx.bus.urgent_case.connect(self.urgent_bar.add)
         self.urgent_bar.open_case.connect(self.show_case)
+        app = QApplication.instance()
+        self._focus_app = app if isinstance(app, QApplication) else None
+        if self._focus_app is not None:
+            self._focus_app.focusChanged.connect(self._raise_focused_dock)
         ctx.translations.changed.connect(self._check_language)
         self.set_theme(self.prefs.theme, remember=False)
         self.retranslate()
@@ -233,6 +237,20 @@ class MainWindow(QMainWindow):
         """Stop the timers of the bars (idempotent; the panes stop their own)."""
         self.status.stop()
         self.offline_banner.stop()
+        if self._focus_app is not None:
+            self._focus_app.focusChanged.disconnect(self._raise_focused_dock)
+            self._focus_app = None
+
+    def _raise_focused_dock(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keyboard focus moved into a pane behind another tab: bring that tab forward,
+        so an operator never types into a pane nobody can see."""
+        widget = new
+        while widget is not None and not isinstance(widget, QDockWidget):
+            widget = widget.parentWidget()
+        if widget is not None and widget in self.docks.values() and (
+            widget.visibleRegion().isEmpty()
+        ):
+            widget.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

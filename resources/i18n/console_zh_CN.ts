@@ -668,8 +668,8 @@
         <translation>填写类别和位置后在此显示。</translation>
     </message>
     <message>
-        <source>&amp;Show case</source>
-        <translation>查看案卷(&amp;S)</translation>
+        <source>Sh&amp;ow case</source>
+        <translation>查看案卷(&amp;O)</translation>
     </message>
     <message>
         <source>Save and &amp;merge into it</source>
