@@ -10,7 +10,6 @@ No Qt here: it runs on the database worker.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,33 +114,6 @@ def _arguments(session: Session, action: str, given: ActionInput) -> dict[str, A
     return kwargs
 
 
-FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "verify": wf.verify,
-    "open": wf.open_case,
-    "not_open": wf.not_open,
-    "dispatch": wf.dispatch,
-    "accept": wf.accept,
-    "request_return": wf.request_return,
-    "approve_return": wf.approve_return,
-    "reject_return": wf.reject_return,
-    "request_extension": wf.request_extension,
-    "approve_extension": wf.approve_extension,
-    "reject_extension": wf.reject_extension,
-    "request_shelve": wf.request_shelve,
-    "approve_shelve": wf.approve_shelve,
-    "reject_shelve": wf.reject_shelve,
-    "unshelve": wf.unshelve,
-    "feedback": wf.feedback,
-    "check_pass": wf.check_pass,
-    "check_fail": wf.check_fail,
-    "close": wf.close,
-    "callback": wf.callback,
-    "archive": wf.archive,
-    "supervise": wf.supervise,
-    "unsupervise": wf.unsupervise,
-    "escalate": wf.escalate,
-    "merge": wf.merge,
-}
 
 
 def perform(
@@ -155,7 +127,7 @@ def perform(
 ) -> None:
     """One workflow action in the caller's transaction."""
     kwargs = _arguments(session, action, given)
-    FUNCTIONS[action](session, actor, case_id, expected_version=expected_version, **kwargs)
+    wf.STEP_FUNCTIONS[action](session, actor, case_id, expected_version=expected_version, **kwargs)
 
 
 def run_action(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
@@ -14,33 +13,7 @@ from console.services import workflow as wf
 from console.services.workflow.attachments import PhotoInput
 from tests.support.workflow_seed import JPEG, PNG, POINTS
 
-STEP_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "verify": wf.verify,
-    "open": wf.open_case,
-    "not_open": wf.not_open,
-    "dispatch": wf.dispatch,
-    "accept": wf.accept,
-    "request_return": wf.request_return,
-    "approve_return": wf.approve_return,
-    "reject_return": wf.reject_return,
-    "request_extension": wf.request_extension,
-    "approve_extension": wf.approve_extension,
-    "reject_extension": wf.reject_extension,
-    "request_shelve": wf.request_shelve,
-    "approve_shelve": wf.approve_shelve,
-    "reject_shelve": wf.reject_shelve,
-    "unshelve": wf.unshelve,
-    "feedback": wf.feedback,
-    "check_pass": wf.check_pass,
-    "check_fail": wf.check_fail,
-    "close": wf.close,
-    "callback": wf.callback,
-    "archive": wf.archive,
-    "supervise": wf.supervise,
-    "unsupervise": wf.unsupervise,
-    "escalate": wf.escalate,
-    "merge": wf.merge,
-}
+STEP_FUNCTIONS = wf.STEP_FUNCTIONS
 NOTES = st.sampled_from(["说明", "说明", "说明", ""])
 
 

@@ -6,6 +6,9 @@ the case's state (states.TRANSITIONS), changes the case, and appends one timelin
 one audit row and one change-feed row. Nothing is committed here.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from console.services.workflow.actions import (
     accept,
     archive,
@@ -52,8 +55,38 @@ from console.services.workflow.states import (
     can_report,
 )
 
+# Every step of TRANSITIONS by its action name ("report" creates a case: not a step).
+STEP_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "verify": verify,
+    "open": open_case,
+    "not_open": not_open,
+    "dispatch": dispatch,
+    "accept": accept,
+    "request_return": request_return,
+    "approve_return": approve_return,
+    "reject_return": reject_return,
+    "request_extension": request_extension,
+    "approve_extension": approve_extension,
+    "reject_extension": reject_extension,
+    "request_shelve": request_shelve,
+    "approve_shelve": approve_shelve,
+    "reject_shelve": reject_shelve,
+    "unshelve": unshelve,
+    "feedback": feedback,
+    "check_pass": check_pass,
+    "check_fail": check_fail,
+    "close": close,
+    "callback": callback,
+    "archive": archive,
+    "supervise": supervise,
+    "unsupervise": unsupervise,
+    "escalate": escalate,
+    "merge": merge,
+}
+
 __all__ = [
     "ACTIONS",
+    "STEP_FUNCTIONS",
     "TRANSITIONS",
     "Candidate",
     "IntakeData",
