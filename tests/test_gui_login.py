@@ -104,7 +104,7 @@ def test_demo_database_hint_lists_user_names_only(
         session.add(AppSetting(key="demo", value=True))
     dialog = _dialog(qtbot, worker, translations)
     qtbot.waitUntil(lambda: dialog.hint.isVisible())
-    assert dialog.hint.text() == "演示数据库，可用账号（用户名 / 密码）：\nadmin  duty"
+    assert dialog.hint.text() == "演示数据库，可用账号（用户名 / 密码）：\nadmin    duty"
     assert PASSWORD not in dialog.hint.text()
 
 
@@ -119,7 +119,7 @@ def test_demo_hint_gives_the_published_passwords_that_still_work(
         session.add(AppSetting(key="demo_seed", value={"seed": 7}))
     dialog = _dialog(qtbot, worker, translations)
     qtbot.waitUntil(lambda: dialog.hint.isVisible())
-    assert dialog.hint.text().endswith(f"admin / {published['admin']}  duty")
+    assert dialog.hint.text().endswith(f"admin / {published['admin']}    duty")
 
 
 def test_no_hint_on_a_real_database_and_a_note_when_empty(

@@ -164,13 +164,17 @@ class LoginDialog(QDialog):
             self.hint.setText(render("auth.no_users", self._translations.language))
         elif hints.demo and hints.demo_accounts:
             pairs = [f"{name} / {pw}" if pw else name for name, pw in hints.demo_accounts]
-            lines = ["  ".join(pairs[i : i + 2]) for i in range(0, len(pairs), 2)]
+            lines = ["    ".join(pairs[i : i + 2]) for i in range(0, len(pairs), 2)]
             self.hint.setText(
                 fill(self.tr("Demo database. Accounts (user / password):\n%1"), "\n".join(lines))
             )
         else:
             self.hint.clear()
+        # The account lines are kept whole (no wrapping); the dialog grows to show them,
+        # since the hint arrives after the dialog is on screen.
+        self.hint.setWordWrap(not (hints.demo and hints.demo_accounts))
         self.hint.setVisible(bool(self.hint.text()))
+        self.adjustSize()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in — Sanwang Console"))
