@@ -230,6 +230,9 @@ class IntakePane(QWidget):
         self.duplicates.form_changed()
 
     def save_draft(self) -> None:
+        # Written here, not on the database worker: a few kB to the local disk, and it
+        # must not wait behind jobs stuck on an unreachable database, which is exactly
+        # when a draft matters. Photo copies (larger) are made on the worker.
         self._draft_timer.stop()
         if self._ready:
             self.drafts.save(self.form.draft())
