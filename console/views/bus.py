@@ -64,3 +64,19 @@ class CaseSelection(QObject):
         if case_id != self.case_id:
             self.case_id = case_id
             self.selected.emit(case_id)
+
+
+class PaneRequests(QObject):
+    """Requests one pane makes of another, without knowing which pane answers.
+
+    show_cameras: camera ids for the video wall (the map's right-click, a case's
+    nearby cameras). map_point_picked: a WGS-84 point clicked on the map (lon, lat), for
+    the intake form. new_case_prefill: a dict of intake fields (lon, lat, description,
+    attachment paths, camera_id ...) to start a new case with, e.g. from a snapshot.
+    show_on_map: (entity, id) for the map to centre on, e.g. ("camera", 7).
+    """
+
+    show_cameras = Signal(object)
+    map_point_picked = Signal(float, float)
+    new_case_prefill = Signal(object)
+    show_on_map = Signal(str, int)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from console.i18n import Translations
 from console.ops import DatabaseWorker
 from console.services.actor import Actor
 from console.settings import Settings
-from console.views.bus import CaseSelection, ChangeBus
+from console.views.bus import CaseSelection, ChangeBus, PaneRequests
 
 
 @dataclass
@@ -19,3 +19,5 @@ class PaneContext:
     actor: Actor  # the signed-in user; the services check roles again
     translations: Translations
     settings: Settings
+    # Cross-pane requests (map -> wall, wall -> intake ...); one per window.
+    requests: PaneRequests = field(default_factory=PaneRequests)
