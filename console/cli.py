@@ -28,6 +28,15 @@ SUBCOMMANDS = {
     "import": "ledger_import",
     "export": "ledger_export",
     "kpi": "kpi",
+    "map-tiles": "map_tiles",
+    "serve-intake": "serve_intake",
+    "field-sim": "field_sim",
+    "terminal": "terminal",
+    "report": "report",
+    "campaign-import": "campaign_import",
+    "camera-import": "camera_sheet",
+    "camera-export": "camera_sheet",
+    "video-demo": "video_demo",
 }
 
 

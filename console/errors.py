@@ -34,6 +34,10 @@ class InputError(KnownError):
     """A value entered or imported is not acceptable."""
 
 
+class SettingError(KnownError):
+    """A center-wide setting kept in the database (app_setting) has an unusable value."""
+
+
 class PermissionDenied(KnownError):
     """The user's roles do not allow the action (checked in the services)."""
 

@@ -17,10 +17,13 @@
 
 _bs_system_packages=(
     libvlc5 vlc-plugin-base vlc-plugin-video-output ffmpeg
+    python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
+    gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
     fonts-wqy-zenhei xvfb x11-apps poppler-utils poppler-data postgresql
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
     libxcb-image0 libxcb-render-util0 libegl1 libgl1 libfontconfig1 libdbus-1-3
     libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libasound2
+    libgbm1 libxshmfence1
 )
 
 _bs_err() { printf 'bootstrap: %s\n' "$*" >&2; }

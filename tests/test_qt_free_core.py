@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ["console/models", "console/services", "reports", "db"]
+CORE = ["console/models", "console/services", "reports", "db", "console/field", "console/geo"]
 # Top-level core modules the core packages are allowed to lean on.
 CORE_MODULES = [
     "console.errors",

@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, BigId
+
+# What an item is; the parking-lock campaign's items are locks.
+ITEM_KINDS = ("lock", "sign", "structure", "other")
+# How an item came in: typed by hand, picked on the map, or imported from a sheet.
+ITEM_SOURCES = ("hand", "map", "import")
+CAMPAIGN_STATES = ("active", "closed")
 
 
 class Campaign(Base):
@@ -26,6 +32,9 @@ class Campaign(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime]
+    # An item reaching this step counts as cleared (the lock is gone), from then on a
+    # new case nearby is a rebound. The parking-lock method: from the second removal on.
+    cleared_from_step: Mapped[int] = mapped_column(default=3)
 
 
 class CampaignStep(Base):
@@ -42,6 +51,8 @@ class CampaignItem(Base):
     """One lock, sign or structure the campaign has to clear."""
 
     __tablename__ = "campaign_item"
+    # Rebound detection looks for a campaign's items in a narrow band of latitude.
+    __table_args__ = (Index("ix_campaign_item_campaign_id_lat", "campaign_id", "lat"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
@@ -55,3 +66,8 @@ class CampaignItem(Base):
     cleared_at: Mapped[dt.datetime | None]
     rebound_case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
     created_at: Mapped[dt.datetime]
+    kind: Mapped[str] = mapped_column(String(16), default="lock")
+    source: Mapped[str] = mapped_column(String(16), default="hand")
+    # When a new case flagged this cleared item as come back (rebound_case_id says which).
+    rebound_at: Mapped[dt.datetime | None]
+    updated_at: Mapped[dt.datetime | None]

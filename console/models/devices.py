@@ -48,4 +48,7 @@ class FieldTerminal(Base):
     last_seen_at: Mapped[dt.datetime | None]
     # sha256 of the device's API key; the key itself is shown once when issued.
     api_key_hash: Mapped[str | None] = mapped_column(String(64))
+    # The key's public head, to find the row before comparing hashes in constant time.
+    api_key_prefix: Mapped[str | None] = mapped_column(String(16), unique=True, index=True)
+    api_key_issued_at: Mapped[dt.datetime | None]
     active: Mapped[bool] = mapped_column(default=True)

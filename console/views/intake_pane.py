@@ -90,6 +90,8 @@ class IntakePane(QWidget):
         form.category.accepted.connect(lambda: self._advance(form.category.search))
         location.accepted.connect(self._advance)
         location.point_typed.connect(self._locate)
+        self.ctx.requests.map_point_picked.connect(location.put_point)
+        self.ctx.requests.new_case_prefill.connect(self.prefill)
         form.photos.files_offered.connect(self._check_photos)
         form.photos.removed.connect(lambda entry: self.drafts.drop_photo(entry.path))
         form.duplicates.open_case.connect(self.ctx.selection.select)
@@ -130,6 +132,27 @@ class IntakePane(QWidget):
     def _locate(self, lon: float, lat: float) -> None:
         job = functools.partial(intake_lookup.locate_point, lon=lon, lat=lat)
         self.ctx.worker.submit(reading(job), success=self.form.location.show_located, owner=self)
+
+    def prefill(self, fields: dict[str, object]) -> None:
+        """Start a report from another pane's fields (a camera snapshot, a map point):
+        the place, an address and description where the form has none, the photos."""
+        form = self.form
+        lon, lat = fields.get("lon"), fields.get("lat")
+        if isinstance(lon, float) and isinstance(lat, float):
+            form.location.put_point(lon, lat)
+        address = fields.get("address")
+        if isinstance(address, str) and address and not form.location.address.text():
+            form.location.address.setText(address)
+        description = fields.get("description")
+        if (
+            isinstance(description, str)
+            and description
+            and not form.description.toPlainText().strip()
+        ):
+            form.description.setPlainText(description)
+        paths = fields.get("photo_paths")
+        if isinstance(paths, list) and paths:
+            self._check_photos([str(p) for p in paths])
 
     # -- photos ----------------------------------------------------------------------------
 

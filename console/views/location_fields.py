@@ -204,6 +204,15 @@ class LocationFields(QObject):
         self._locate_timer.start()
         self.changed.emit()
 
+    def put_point(self, lon: float, lat: float) -> None:
+        """A point picked on the map: fill in the coordinates and look up its places now."""
+        self.lon.setText(_fmt((lon, lat))[0])
+        self.lat.setText(_fmt((lon, lat))[1])
+        self._located = None
+        self._check_coordinates()
+        self.changed.emit()
+        self._offer_point()
+
     def _check_coordinates(self) -> None:
         lon, lat = self.lon.text().strip(), self.lat.text().strip()
         bad = (lon and parse_coordinate(lon, 180) is None) or (

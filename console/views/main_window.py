@@ -32,11 +32,13 @@ from console.views.banners import OfflineBanner, UrgentBar
 from console.views.pane_context import PaneContext
 from console.views.panes import pane_title
 from console.views.status_bar import ConsoleStatusBar
+from console.views.terminal_keys_dialog import TerminalKeysAction
 from console.views.theme import THEMES, apply_theme
 from console.views.window_prefs import WindowPrefs
 
 STATE_VERSION = 1
-LEFT_GROUP = ("queue", "overview", "map", "video")  # large, centre-left, as tabs
+# Large panes, centre-left, as tabs.
+LEFT_GROUP = ("queue", "overview", "dashboard", "map", "video", "campaigns", "enforcement")
 RIGHT_GROUP = ("detail", "intake")  # the other panes join these tabs
 LEFT_SHARE = 0.62
 Area = Qt.DockWidgetArea
@@ -107,6 +109,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = QMenu(self.menu_bar)
+        self.reports_action = QAction(self)
+        self.reports_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.reports_action.triggered.connect(self.open_reports)
+        self.file_menu.addAction(self.reports_action)
+        self.terminal_keys_action = TerminalKeysAction(self._ctx, self)
+        self.file_menu.addAction(self.terminal_keys_action)
+        self.file_menu.addSeparator()
+        self.report_dialog: QWidget | None = None
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -154,6 +164,15 @@ class MainWindow(QMainWindow):
         return actions
 
     # -- behaviour -------------------------------------------------------------------------
+
+    def open_reports(self) -> None:
+        """The report dialog (one per window, modeless: the console stays usable)."""
+        from console.views.report_dialog import ReportDialog
+
+        if self.report_dialog is None:
+            self.report_dialog = ReportDialog(self._ctx, self)
+        self.report_dialog.show()
+        self.report_dialog.raise_()
 
     def show_case(self, case_id: int) -> None:
         """Select the case for every pane and bring its detail to the front."""
@@ -266,6 +285,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.reports_action.setText(self.tr("&Reports…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.sound_action.setText(self.tr("Sound for urgent cases"))
         self.restore_action.setText(self.tr("Restore default layout"))

@@ -27,6 +27,12 @@ PANE_CLASSES: dict[str, tuple[str, str]] = {
     "detail": ("console.views.case_detail_pane", "CaseDetailPane"),
     "intake": ("console.views.intake_pane", "IntakePane"),
     "overview": ("console.views.overview_pane", "OverviewPane"),
+    "dashboard": ("console.views.dashboard_pane", "DashboardPane"),
+    "video": ("console.views.video_pane", "VideoPane"),
+    "map": ("console.views.map_pane", "MapPane"),
+    "campaigns": ("console.views.campaign_pane", "CampaignPane"),
+    "enforcement": ("console.views.enforcement_pane", "EnforcementPane"),
+    "roster": ("console.views.roster_pane", "RosterPane"),
 }
 
 
@@ -36,8 +42,12 @@ def pane_title(name: str) -> str:
         "detail": translate("Panes", "Case detail"),
         "intake": translate("Panes", "Intake"),
         "overview": translate("Panes", "Overview"),
+        "dashboard": translate("Panes", "Dashboard"),
         "map": translate("Panes", "Map"),
         "video": translate("Panes", "Video"),
+        "campaigns": translate("Panes", "Campaigns"),
+        "enforcement": translate("Panes", "Enforcement ledger"),
+        "roster": translate("Panes", "Duty and handover"),
     }
     return titles.get(name, name)
 

@@ -35,6 +35,7 @@ from db.demo.case_context import load_case_context
 from db.demo.case_plan import DAYS, DEFAULT_CASES
 from db.demo.cases import iter_case_rows
 from db.demo.clock import TZ, demo_calendar, local_midnight
+from db.demo.difficulty import insert_difficulty_list
 from db.demo.duty import insert_roster
 from db.demo.enforcement import insert_ledger
 from db.demo.people import DemoAccount, hash_accounts, insert_people, make_accounts
@@ -210,6 +211,7 @@ def generate(
         insert_ledger(rng("enforcement"), session, area, calendar, days)
         owners = [people.user_ids[u] for u in ("shift_leader", "duty")]
         insert_campaign(rng("campaign"), session, area, owners, as_of)
+        insert_difficulty_list(rng("difficulty"), session, area, people, as_of)
         stage("duty")
         insert_roster(rng("duty"), session, people, calendar, as_of)
         counts = count_summary(session, as_of)

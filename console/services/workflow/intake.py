@@ -192,7 +192,8 @@ def report(
             needed=roles_term(step.roles),
             roles=roles_term(sorted(actor.roles)),
         )
-    hold_write_lock(session)
+    # No write lock yet: checks and deadlines only read, so concurrent reports do them
+    # in parallel; next_number() takes the lock for numbering and the writes after it.
     item = _coerce(data)
     _check_category(session, item.category_id)
     lon, lat = _check_point(session, item.lon, item.lat)
@@ -212,6 +213,12 @@ def report(
     community_id, grid_id = locate(session, lon, lat)
 
     state = "to_open" if item.source == "inspector" else "to_verify"
+    open_due = (
+        _deadline(session, "open", item, reported_at)
+        if state == "to_open" or item.self_handled
+        else None
+    )
+    handle_due = _deadline(session, "handle", item, reported_at) if item.self_handled else None
     case = Case(
         number=next_number(session, at),
         source=item.source,
@@ -235,14 +242,14 @@ def report(
         updated_at=at,
         updated_by_id=actor.user_id,
     )
-    if state == "to_open" or item.self_handled:
-        case.open_due_at = _deadline(session, "open", item, reported_at)
+    if open_due is not None:
+        case.open_due_at = open_due
     if item.self_handled:
         # 自行处置: found and fixed on the spot; the clocks still show how long it took.
         case.self_handled = True
         case.state = "closed"
         case.opened_at = case.handled_at = case.closed_at = at
-        case.handle_due_at = _deadline(session, "handle", item, reported_at)
+        case.handle_due_at = handle_due
     session.add(case)
     session.flush()
     stored = [attachments.store(session, actor, case.id, p, mime, at) for p, mime in checked]
@@ -263,4 +270,13 @@ def report(
         },
         kind="created",
     )
+    _flag_campaign_rebound(session, actor, case)
     return case
+
+
+def _flag_campaign_rebound(session: Session, actor: Actor, case: Case) -> None:
+    """A new case near a cleared campaign item shows the item came back (rebound)."""
+    # Imported here: the campaign services use this module's locate().
+    from console.services.campaigns.rebound import check_new_case
+
+    check_new_case(session, actor, case)
