@@ -41,7 +41,8 @@ def build_page(config: PageConfig) -> str:
         zoom_start=config.zoom,
         tiles=None,
         prefer_canvas=True,
-        control_scale=True,
+        # The scale bar is added by the page's script: metric only.
+        control_scale=False,
         max_zoom=19,
         min_zoom=3,
     )

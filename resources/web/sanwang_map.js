@@ -87,6 +87,9 @@
     settings = config;
     texts = config.texts || {};
     if (!map.options.maxZoom) map.setMaxZoom(19);  // folium leaves it to the tile layers
+    L.control.scale({ imperial: false }).addTo(map);
+    // Plain text: the default prefix carries a flag and a link that leaves the machine.
+    if (map.attributionControl) map.attributionControl.setPrefix('Leaflet');
     var ringPane = map.createPane('swHighlight');
     ringPane.style.zIndex = 650;
     ringPane.style.pointerEvents = 'none';
