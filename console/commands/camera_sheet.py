@@ -36,7 +36,7 @@ def add_export_parser(subparsers: Any, name: str) -> None:
     parser = subparsers.add_parser(name, help="export the cameras to a .csv or .xlsx sheet")
     parser.add_argument("file", help="the sheet to write")
     parser.add_argument(
-        "--as", dest="as_user", required=True, help=f"the user (password from {PASSWORD_ENV})"
+        "--as", dest="as_user", required=True, help=f"an admin (password from {PASSWORD_ENV})"
     )
     parser.set_defaults(camera_action="export")
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         ctx.print(f"cameras: {result.created} created, {result.updated} updated")
         return 0
     with store.read() as session:
-        rows = export_rows(session)
+        rows = export_rows(session, actor)
     write_sheet(path, rows)
     with store.write() as session:
         audit.record(

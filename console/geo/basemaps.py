@@ -59,12 +59,18 @@ TENCENT = "https://rt{s}.map.gtimg.com/tile?z={z}&x={x}&y={-y}&styleid=1000&scen
 def load_basemaps(data_dir: Path, environ: Mapping[str, str] | None = None) -> BasemapConfig:
     env = os.environ if environ is None else environ
     values: dict[str, str] = {}
+    problems: list[str] = []
     path = data_dir / "map.ini"
     if path.is_file():
-        parser = configparser.ConfigParser()
-        parser.read(path, encoding="utf-8")
-        if parser.has_section("map"):
-            values.update(parser.items("map"))
+        # No interpolation: a "%" in a tile URL is the URL's, not the parser's.
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+            if parser.has_section("map"):
+                values.update(parser.items("map"))
+        except (configparser.Error, UnicodeDecodeError):
+            # A typo in the file costs its online layers, not the console.
+            problems.append(path.name)
     for name in ("mbtiles", "online", "tianditu_key", "xyz_url", "xyz_crs"):
         if env.get(f"CONSOLE_MAP_{name.upper()}"):
             values[name] = env[f"CONSOLE_MAP_{name.upper()}"]
@@ -73,7 +79,6 @@ def load_basemaps(data_dir: Path, environ: Mapping[str, str] | None = None) -> B
     mbtiles = Path(values.get("mbtiles") or data_dir / "tiles" / "street.mbtiles").expanduser()
     wanted = [w.strip().lower() for w in values.get("online", "").split(",") if w.strip()]
     online: list[OnlineBasemap] = []
-    problems: list[str] = []
     for key in wanted:
         if key == "tianditu":
             token = values.get("tianditu_key", "").strip()

@@ -5,6 +5,7 @@ loopback server for the offline basemap.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -28,7 +29,9 @@ def write_mbtiles(
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     count = 0
-    with sqlite3.connect(partial) as db:
+    # closing(): the connection's own "with" only commits, and an open file cannot be
+    # renamed on Windows.
+    with contextlib.closing(sqlite3.connect(partial)) as db, db:
         db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
         db.execute(
             "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"

@@ -193,8 +193,10 @@ def import_cameras(session: Session, actor: Actor, cameras: Iterable[CameraInput
     return ImportResult(created, updated)
 
 
-def export_rows(session: Session) -> list[list[str]]:
-    """The header and one row per camera, as import reads them back."""
+def export_rows(session: Session, actor: Actor) -> list[list[str]]:
+    """The header and one row per camera, as import reads them back. Admins only: the
+    stream addresses often carry the cameras' passwords."""
+    actor.require("camera.export", *IMPORT_ROLES)
     rows = [list(COLUMNS)]
     for c in list_cameras(session):
         rows.append(
@@ -221,6 +223,11 @@ def write_sheet(path: Path, rows: Sequence[Sequence[str]]) -> None:
         assert sheet is not None
         for row in rows:
             sheet.append(list(row))
+            # openpyxl takes text starting with "=" for a formula: a name like that would
+            # come back empty (and run as a formula in a spreadsheet program).
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
         book.save(path)
         return
     with path.open("w", encoding="utf-8-sig", newline="") as file:

@@ -17,13 +17,19 @@ MAX_SECONDS = 30
 
 
 class ClipError(RuntimeError):
-    pass
+    """kind is "no_ffmpeg", "timeout" or "failed" (detail: what ffmpeg or the system said);
+    the window words it in the operator's language."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind = kind
+        self.detail = detail
 
 
 def record_clip(url: str, seconds: float = 10.0, *, tcp: bool = True) -> bytes:
     ffmpeg = ffmpeg_path()
     if ffmpeg is None:
-        raise ClipError("ffmpeg not found")
+        raise ClipError("no_ffmpeg")
     seconds = max(1.0, min(MAX_SECONDS, seconds))
     handle, path = tempfile.mkstemp(prefix="console-clip-", suffix=".mp4")
     os.close(handle)
@@ -34,14 +40,21 @@ def record_clip(url: str, seconds: float = 10.0, *, tcp: bool = True) -> bytes:
     command += ["-movflags", "+faststart", path]
     try:
         proc = subprocess.run(
-            command, capture_output=True, timeout=seconds + 15, check=False, text=True
+            command,
+            capture_output=True,
+            timeout=seconds + 15,
+            check=False,
+            text=True,
+            errors="replace",
         )
         with open(path, "rb") as file:
             data = file.read()
         if proc.returncode != 0 or not data:
-            raise ClipError(proc.stderr.strip()[-300:] or f"ffmpeg exited {proc.returncode}")
+            raise ClipError("failed", proc.stderr.strip()[-300:] or f"exit {proc.returncode}")
         return data
     except subprocess.TimeoutExpired as error:
-        raise ClipError("the camera did not answer in time") from error
+        raise ClipError("timeout") from error
+    except OSError as error:  # ffmpeg could not be run, the file could not be read
+        raise ClipError("failed", str(error)) from error
     finally:
         os.unlink(path)

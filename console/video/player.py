@@ -39,7 +39,9 @@ from console.video.sources import plan
 
 log = logging.getLogger("console.video")
 
-STATES = ("idle", "connecting", "playing", "offline")
+# "failed": this machine cannot open the stream (no ffmpeg, libVLC broken): not the
+# camera's fault, so it is not reported as the camera's health.
+STATES = ("idle", "connecting", "playing", "offline", "failed")
 TICK_S = 0.25
 SNAPSHOT_TIMEOUT_S = 3.0
 INSTANCE_ARGS = (
@@ -195,7 +197,14 @@ class Player:
             return
         if self._player is None:
             if now >= self._retry_at:
-                self._start(want, now)
+                try:
+                    self._start(want, now)
+                except Exception as error:
+                    # No ffmpeg for the relay, a libVLC that cannot start: the tile says
+                    # so and keeps retrying; the thread must outlive it.
+                    say = log.warning if self.state != "failed" else log.debug
+                    say("camera %s: cannot start: %s", self.name, error)
+                    self._retry(now, "failed", str(error))
             return
         self._seen = self._picture_count()
         verdict = self._liveness.observe(self._seen, now)
@@ -206,10 +215,13 @@ class Player:
                 self._backoff.reset()
                 self._set_state("playing", "")
         elif verdict == "stalled":
-            self._teardown()
-            delay = self._backoff.next_delay()
-            self._retry_at = now + delay
-            self._set_state("offline", f"retry in {delay:.1f} s")
+            self._retry(now, "offline", "")
+
+    def _retry(self, now: float, state: str, why: str) -> None:
+        self._teardown()
+        delay = self._backoff.next_delay()
+        self._retry_at = now + delay
+        self._set_state(state, f"{why} retry in {delay:.1f} s".strip())
 
     def _start(self, want: _Open, now: float) -> None:
         how = plan(want.url, want.options)

@@ -8,12 +8,14 @@ found that can is used.
 
 from __future__ import annotations
 
+import collections
 import functools
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 MAIN = Path(__file__).with_name("rtsp_server_main.py")
 READY_TIMEOUT_S = 15.0
@@ -61,6 +63,8 @@ class RtspServer:
         self._args = ["--port", str(port), "--cameras", str(cameras), "--main", main]
         self._args += ["--sub", sub, "--fps", str(fps), "--udp-port", str(udp_port)]
         self._proc: subprocess.Popen[str] | None = None
+        self._drains: list[threading.Thread] = []
+        self.log_tail: collections.deque[str] = collections.deque(maxlen=50)
 
     def url(self, camera: int, stream: str = "sub") -> str:
         return f"rtsp://127.0.0.1:{self.port}/cam{camera}/{stream}"
@@ -86,6 +90,17 @@ class RtspServer:
             reader.join()
             raise RtspServerError(f"RTSP server did not start: {err.strip()[-500:]}")
         self._proc = proc
+        # Keep reading both pipes: a server whose warnings fill an unread pipe blocks.
+        self._drains = [
+            threading.Thread(target=self._drain, args=(stream,), daemon=True)
+            for stream in (proc.stdout, proc.stderr)
+        ]
+        for thread in self._drains:
+            thread.start()
+
+    def _drain(self, stream: Any) -> None:
+        for text in stream:
+            self.log_tail.append(text.rstrip())
 
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
@@ -96,10 +111,16 @@ class RtspServer:
             return
         proc.terminate()
         try:
-            proc.communicate(timeout=5)
+            proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
-            proc.communicate()
+            proc.wait()
+        for thread in self._drains:
+            thread.join(timeout=5)
+        self._drains = []
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()
 
     def wait(self) -> int:
         """Block until the server ends (the CLI command's foreground mode)."""

@@ -27,7 +27,8 @@ CLIP_SECONDS = 10.0
 
 class EvidenceActions(QObject):
     message = Signal(str, bool)  # text, is_error
-    _clip_done = Signal(object, object, object, object)  # camera, taken_at, data, error
+    # case id, camera, taken_at, data, error
+    _clip_done = Signal(object, object, object, object, object)
 
     def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +40,9 @@ class EvidenceActions(QObject):
         camera = tile.camera
         if camera is None:
             return
-        if not new_case and self._ctx.selection.case_id is None:
+        # The case selected now, not when the picture arrives: the selection may move.
+        case_id = self._ctx.selection.case_id
+        if not new_case and case_id is None:
             self.message.emit(self.tr("Select a case first, then take the snapshot."), True)
             return
         taken_at = dt.datetime.now(dt.UTC)
@@ -51,37 +54,45 @@ class EvidenceActions(QObject):
                 return
             bridge.snapshot_ready.disconnect(ready)
             self._snapshot_taken(
-                camera, taken_at, new_case, png if isinstance(png, bytes) else None
+                case_id, camera, taken_at, new_case, png if isinstance(png, bytes) else None
             )
 
         bridge.snapshot_ready.connect(ready)
         bridge.snapshot(token)
 
     def _snapshot_taken(
-        self, camera: CameraRow, taken_at: dt.datetime, new_case: bool, png: bytes | None
+        self,
+        case_id: int | None,
+        camera: CameraRow,
+        taken_at: dt.datetime,
+        new_case: bool,
+        png: bytes | None,
     ) -> None:
         if png is None:
             self.message.emit(self.tr("No picture to take: the camera is not playing."), True)
             return
         if new_case:
             self._start_case(camera, taken_at, png)
-        else:
-            self._attach(camera, taken_at, png, "snapshot")
+        elif case_id is not None:
+            self._attach(case_id, camera, taken_at, png, "snapshot")
 
     def clip(self, tile: VideoTile) -> None:
         camera, url = tile.camera, tile.url()
         if camera is None or not url:
             return
-        if self._ctx.selection.case_id is None:
+        # The clip belongs to the case selected now, whatever is selected when it is done.
+        case_id = self._ctx.selection.case_id
+        if case_id is None:
             self.message.emit(self.tr("Select a case first, then record the clip."), True)
             return
         taken_at = dt.datetime.now(dt.UTC)
 
         def record() -> None:
             try:
-                self._clip_done.emit(camera, taken_at, record_clip(url, CLIP_SECONDS), None)
+                data = record_clip(url, CLIP_SECONDS)
+                self._clip_done.emit(case_id, camera, taken_at, data, None)
             except ClipError as error:
-                self._clip_done.emit(camera, taken_at, None, str(error))
+                self._clip_done.emit(case_id, camera, taken_at, None, error)
 
         self._threads = [t for t in self._threads if t.is_alive()]
         thread = threading.Thread(target=record, name="video-clip", daemon=True)
@@ -93,17 +104,17 @@ class EvidenceActions(QObject):
         )
 
     def _clip_recorded(
-        self, camera: CameraRow, taken_at: dt.datetime, data: object, error: object
+        self, case_id: int, camera: CameraRow, taken_at: dt.datetime, data: object, error: object
     ) -> None:
         if not isinstance(data, bytes):
-            self.message.emit(fill(self.tr("The clip could not be recorded: %1"), str(error)), True)
+            why = self._clip_problem(error) if isinstance(error, ClipError) else str(error)
+            self.message.emit(fill(self.tr("The clip could not be recorded: %1"), why), True)
             return
-        self._attach(camera, taken_at, data, "clip")
+        self._attach(case_id, camera, taken_at, data, "clip")
 
-    def _attach(self, camera: CameraRow, taken_at: dt.datetime, data: bytes, kind: str) -> None:
-        case_id = self._ctx.selection.case_id
-        if case_id is None:
-            return
+    def _attach(
+        self, case_id: int, camera: CameraRow, taken_at: dt.datetime, data: bytes, kind: str
+    ) -> None:
         actor = self._ctx.actor
 
         def job(store: object) -> None:
@@ -123,6 +134,13 @@ class EvidenceActions(QObject):
             failure=self._failed,
             owner=self,
         )
+
+    def _clip_problem(self, error: ClipError) -> str:
+        if error.kind == "no_ffmpeg":
+            return self.tr("ffmpeg is not installed on this workstation.")
+        if error.kind == "timeout":
+            return self.tr("the camera did not answer in time.")
+        return fill(self.tr("ffmpeg stopped (%1)."), error.detail)
 
     def _kind_text(self, kind: str) -> str:
         return self.tr("clip") if kind == "clip" else self.tr("snapshot")

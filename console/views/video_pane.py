@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QEvent, QPoint, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -49,6 +49,8 @@ class VideoPane(QWidget):
         self.tours = TourRunner(self._show_page, self)
         self.message = QLabel()
         self.message.setObjectName("videoMessage")
+        # Messages carry camera names and ffmpeg's words: never markup.
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self._holder = QWidget()
         self._holder_layout = QVBoxLayout(self._holder)
         self._holder_layout.setContentsMargins(0, 0, 0, 0)

@@ -109,6 +109,7 @@ class VideoTile(QFrame):
 
         self.name = QLabel()
         self.name.setObjectName("videoTileName")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # a camera's name is not markup
         self.status = QLabel()
         self.status.setObjectName("videoTileState")
         self.clock = QLabel()
@@ -215,6 +216,7 @@ class VideoTile(QFrame):
             "connecting": self.tr("Connecting"),
             "playing": self.tr("Live"),
             "offline": self.tr("Offline"),
+            "failed": self.tr("Cannot play"),
         }.get(self.state, self.state)
 
     def _show_texts(self) -> None:
@@ -230,6 +232,10 @@ class VideoTile(QFrame):
             self.surface.placeholder = self.tr("No stream address")
         elif self.state == "offline":
             self.surface.placeholder = self.tr("Camera offline — reconnecting")
+        elif self.state == "failed":
+            self.surface.placeholder = self.tr(
+                "This workstation cannot play the stream (see the log) — retrying"
+            )
         elif self.state in ("connecting", "idle"):
             self.surface.placeholder = self.tr("Connecting…")
         else:

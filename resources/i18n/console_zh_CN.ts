@@ -1297,6 +1297,18 @@
             <translation>已附到案件：来自 %2 的%1</translation>
         </message>
         <message>
+            <source>ffmpeg is not installed on this workstation.</source>
+            <translation>本工作站未安装 ffmpeg。</translation>
+        </message>
+        <message>
+            <source>the camera did not answer in time.</source>
+            <translation>摄像头未及时响应。</translation>
+        </message>
+        <message>
+            <source>ffmpeg stopped (%1).</source>
+            <translation>ffmpeg 已停止（%1）。</translation>
+        </message>
+        <message>
             <source>clip</source>
             <translation>短视频</translation>
         </message>
@@ -3084,6 +3096,10 @@ SHA-256 %6</translation>
             <translation>离线</translation>
         </message>
         <message>
+            <source>Cannot play</source>
+            <translation>无法播放</translation>
+        </message>
+        <message>
             <source>Drop a camera here</source>
             <translation>将摄像头拖到这里</translation>
         </message>
@@ -3094,6 +3110,10 @@ SHA-256 %6</translation>
         <message>
             <source>Camera offline — reconnecting</source>
             <translation>摄像头离线——正在重连</translation>
+        </message>
+        <message>
+            <source>This workstation cannot play the stream (see the log) — retrying</source>
+            <translation>本工作站无法播放该视频流（见日志），正在重试</translation>
         </message>
         <message>
             <source>Connecting…</source>

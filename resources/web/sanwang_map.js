@@ -448,13 +448,14 @@
     outlineData.communities.forEach(function (c) {
       L.polygon(ring(c.ring), { className: 'sw-community', weight: 2, color: '#5a6ea0',
         fillOpacity: 0.06, interactive: false })
-        .bindTooltip(c.name, { permanent: true, direction: 'center', className: 'sw-label' })
+        .bindTooltip(escapeHtml(c.name), { permanent: true, direction: 'center',
+          className: 'sw-label' })
         .addTo(layers.communities);
     });
     outlineData.grids.forEach(function (g) {
       L.polygon(ring(g.ring), { weight: 1, color: '#8a8aa0', fill: false, interactive: false,
         dashArray: '3 3' })
-        .bindTooltip(g.code.slice(-3), { permanent: true, direction: 'center',
+        .bindTooltip(escapeHtml(g.code.slice(-3)), { permanent: true, direction: 'center',
           className: 'sw-grid-label' })
         .addTo(layers.grids);
     });
@@ -481,21 +482,21 @@
       L.circleMarker(toView(c[1], c[2]), { radius: 5, weight: 1.5,
         color: '#ffffff', fillColor: c[3] ? '#19b35a' : '#3c3c46', fillOpacity: 1,
         bubblingMouseEvents: false })
-        .bindTooltip(c[4] + ' · ' + (c[3] ? texts.online : texts.offline))
+        .bindTooltip(escapeHtml(c[4] + ' · ' + (c[3] ? texts.online : texts.offline)))
         .on('click', function () { if (bridge) bridge.cameraClicked(c[0]); })
         .addTo(layers.cameras);
     });
     deviceData.terminals.forEach(function (t) {
       L.circleMarker(toView(t[1], t[2]), { radius: 5, weight: 2,
         color: t[3] ? '#6a3d9a' : '#9a9a9a', fillColor: '#fff', fillOpacity: 1 })
-        .bindTooltip(t[4] + ' · ' + (t[3] ? texts.online : texts.offline) +
-          (t[5] ? ' · ' + texts.approx : ''))
+        .bindTooltip(escapeHtml(t[4] + ' · ' + (t[3] ? texts.online : texts.offline) +
+          (t[5] ? ' · ' + texts.approx : '')))
         .addTo(layers.terminals);
     });
     deviceData.campaign_items.forEach(function (c) {
       L.circleMarker(toView(c[1], c[2]), { radius: 4, weight: 1,
         color: '#333', fillColor: c[3] ? '#2e9e55' : '#e08214', fillOpacity: 0.9 })
-        .bindTooltip(c[4] || String(c[0]))
+        .bindTooltip(escapeHtml(c[4] || String(c[0])))
         .addTo(layers.campaign);
     });
   }
