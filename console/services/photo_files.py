@@ -28,8 +28,8 @@ messages.register(
 )
 
 
-def photo_from_file(session: Session, path: str | Path, kind: str) -> PhotoInput:
-    """The file as a PhotoInput of kind, or a KnownError saying what is wrong with it."""
+def read_photo_file(session: Session, path: str | Path) -> bytes:
+    """The file's bytes, refused before reading when it is over the attachment limit."""
     file = Path(path)
     limit = int(setting(session, MAX_BYTES_KEY, DEFAULT_MAX_BYTES))
     try:
@@ -41,11 +41,16 @@ def photo_from_file(session: Session, path: str | Path, kind: str) -> PhotoInput
                 size_mb=f"{size / 1048576:.1f}",
                 max_mb=f"{limit / 1048576:.1f}",
             )
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         raise InputError(
             "photo_files.unreadable", name=file.name, detail=error.strerror or str(error)
         ) from error
-    photo = PhotoInput(kind=kind, data=data, original_name=file.name)
+
+
+def photo_from_file(session: Session, path: str | Path, kind: str) -> PhotoInput:
+    """The file as a PhotoInput of kind, or a KnownError saying what is wrong with it."""
+    data = read_photo_file(session, path)
+    photo = PhotoInput(kind=kind, data=data, original_name=Path(path).name)
     validate(session, photo, dt.datetime.now(dt.UTC))
     return photo

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from console.errors import InputError
 from console.models.campaign import ITEM_KINDS
-from console.services import photo_files  # noqa: F401 - registers photo_files.unreadable
 from console.services.campaigns import PARKING_LOCK_STEPS, CampaignInput, ItemInput, ItemPhoto
+from console.services.photo_files import read_photo_file
 from console.services.pickers import Choice
 from console.views.campaign_labels import item_kind_label
 from console.views.labels import fill
@@ -41,18 +41,10 @@ from console.views.labels import fill
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp"
 
 
-def read_photos(kind: str, paths: Sequence[str]) -> list[ItemPhoto]:
-    """The picked files as photos (run on the worker: it reads the disk)."""
-    photos = []
-    for path in paths:
-        file = Path(path)
-        try:
-            photos.append(ItemPhoto(kind, file.read_bytes(), file.name))
-        except OSError as error:
-            raise InputError(
-                "photo_files.unreadable", name=file.name, detail=error.strerror or str(error)
-            ) from error
-    return photos
+def read_photos(session: Session, kind: str, paths: Sequence[str]) -> list[ItemPhoto]:
+    """The picked files as photos (run on the worker: it reads the disk); a file over
+    the attachment limit is refused before it is read."""
+    return [ItemPhoto(kind, read_photo_file(session, path), Path(path).name) for path in paths]
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -61,7 +61,7 @@ class CampaignItemActions(LivePanel):
         self.write(
             lambda s: (
                 svc.add_item(
-                    s, actor, campaign_id, data, photos_in=read_photos("before", photo_paths)
+                    s, actor, campaign_id, data, photos_in=read_photos(s, "before", photo_paths)
                 ).id
             )
         )
@@ -81,7 +81,12 @@ class CampaignItemActions(LivePanel):
         self.write(
             lambda s: (
                 svc.set_step(
-                    s, actor, item_id, step, note=note, photos_in=read_photos("after", photo_paths)
+                    s,
+                    actor,
+                    item_id,
+                    step,
+                    note=note,
+                    photos_in=read_photos(s, "after", photo_paths),
                 ).id
             )
         )
@@ -95,7 +100,7 @@ class CampaignItemActions(LivePanel):
 
         def add(paths: list[str]) -> None:
             self.write(
-                lambda s: svc.attach_photos(s, actor, item.id, read_photos("after", paths)),
+                lambda s: svc.attach_photos(s, actor, item.id, read_photos(s, "after", paths)),
                 lambda _ids: dialog.reload() if dialog is not None else None,
             )
 

@@ -195,7 +195,7 @@ class DifficultyView(LivePanel):
         self.write(
             lambda s: (
                 svc.write_off(
-                    s, actor, item_id, note=note, evidence=read_photos("evidence", photo_paths)
+                    s, actor, item_id, note=note, evidence=read_photos(s, "evidence", photo_paths)
                 ).id
             )
         )
@@ -209,7 +209,7 @@ class DifficultyView(LivePanel):
 
         def add(paths: list[str]) -> None:
             self.write(
-                lambda s: svc.attach_evidence(s, actor, row.id, read_photos("evidence", paths)),
+                lambda s: svc.attach_evidence(s, actor, row.id, read_photos(s, "evidence", paths)),
                 lambda _ids: dialog.reload() if dialog is not None else None,
             )
 
