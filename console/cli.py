@@ -41,9 +41,7 @@ SUBCOMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="main.py", description="Sanwang Console (三网融合指挥台)"
-    )
+    parser = argparse.ArgumentParser(prog="main.py", description="Sanwang Console (三网融合指挥台)")
     parser.add_argument("--db", dest="db_url", help="database URL (default: the local SQLite file)")
     parser.add_argument("--data-dir", dest="data_dir", help="folder for the local database")
     parser.add_argument("--lang", dest="language", help="zh_CN (default) or en")

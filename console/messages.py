@@ -93,8 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "auth.no_roles": ("至少需要指定一个角色", "Give at least one role"),
     "auth.last_admin": (
         "{username} 是最后一个有效的管理员账号，不能停用或取消其管理员角色",
-        "{username} is the last active administrator and cannot be disabled "
-        "or lose the admin role",
+        "{username} is the last active administrator and cannot be disabled or lose the admin role",
     ),
     "auth.bootstrap_closed": (
         "数据库中已有账号：首个管理员只能在没有任何账号的数据库中创建",
@@ -103,8 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "auth.need_admin": (
         "数据库中已有账号，请用 --as 指定一个管理员账号来创建新账号",
-        "The database already has accounts; name an administrator with --as "
-        "to create another",
+        "The database already has accounts; name an administrator with --as to create another",
     ),
     "auth.old_password_wrong": ("原密码不正确", "The current password is wrong"),
     "auth.password_mismatch": ("两次输入的密码不一致", "The two passwords do not match"),

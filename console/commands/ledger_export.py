@@ -39,7 +39,9 @@ def add_parser(subparsers: Any, name: str) -> None:
     ):
         parser.add_argument(option, action="append", default=[], help=f"{what} (repeatable)")
     parser.add_argument(
-        "--as", dest="as_user", required=True,
+        "--as",
+        dest="as_user",
+        required=True,
         help=f"the exporting user (password from {PASSWORD_ENV} or a prompt)",
     )
     parser.add_argument("--progress", action="store_true", help="show progress on stderr")
@@ -53,18 +55,27 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         with store.read() as session:
             criteria = resolve_criteria(
-                session, date_from=args.date_from, date_to=args.date_to,
-                communities=args.community, categories=args.category, states=args.state,
+                session,
+                date_from=args.date_from,
+                date_to=args.date_to,
+                communities=args.community,
+                categories=args.category,
+                states=args.state,
                 units=args.unit,
             )
             result = export_ledger(
-                Path(args.out), session=session, actor=actor, criteria=criteria,
-                fmt=args.format, progress=Progress(line),
+                Path(args.out),
+                session=session,
+                actor=actor,
+                criteria=criteria,
+                fmt=args.format,
+                progress=Progress(line),
             )
     finally:
         line.close()
     with store.write() as session:
         record_export(session, actor, result, criteria)
-    ctx.print(render("ledger.export_ok", ctx.settings.language, count=result.count,
-                     path=str(result.path)))
+    ctx.print(
+        render("ledger.export_ok", ctx.settings.language, count=result.count, path=str(result.path))
+    )
     return 0

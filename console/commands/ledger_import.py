@@ -20,12 +20,12 @@ from console.services.ledger import ImportResult, Progress, import_ledger
 
 
 def add_parser(subparsers: Any, name: str) -> None:
-    parser = subparsers.add_parser(
-        name, help="import a case ledger (台账) from a CSV or XLSX file"
-    )
+    parser = subparsers.add_parser(name, help="import a case ledger (台账) from a CSV or XLSX file")
     parser.add_argument("file", help="the .xlsx or .csv file")
     parser.add_argument(
-        "--as", dest="as_user", required=True,
+        "--as",
+        dest="as_user",
+        required=True,
         help=f"the importing user (password from {PASSWORD_ENV} or a prompt)",
     )
     parser.add_argument("--check", action="store_true", help="check only, write nothing")
@@ -37,17 +37,36 @@ def _report(ctx: CommandContext, result: ImportResult, check: bool) -> int:
     for note in result.notes:
         ctx.print(note.message(language))
     if not result.ok:
-        ctx.print(render("ledger.import_failed", language, name=result.file_name,
-                         count=len(result.problems)))
+        ctx.print(
+            render(
+                "ledger.import_failed", language, name=result.file_name, count=len(result.problems)
+            )
+        )
         for problem in result.problems:
             ctx.print(problem.message(language))
         return 1
     if check:
-        ctx.print(render("ledger.check_ok", language, name=result.file_name, rows=result.rows,
-                         new=result.new_rows, present=result.already_present))
+        ctx.print(
+            render(
+                "ledger.check_ok",
+                language,
+                name=result.file_name,
+                rows=result.rows,
+                new=result.new_rows,
+                present=result.already_present,
+            )
+        )
     else:
-        ctx.print(render("ledger.import_ok", language, name=result.file_name, rows=result.rows,
-                         imported=result.imported, present=result.already_present))
+        ctx.print(
+            render(
+                "ledger.import_ok",
+                language,
+                name=result.file_name,
+                rows=result.rows,
+                imported=result.imported,
+                present=result.already_present,
+            )
+        )
     return 0
 
 
@@ -59,7 +78,10 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         with store.write() as session:
             result = import_ledger(
-                Path(args.file), session=session, actor=actor, progress=Progress(line),
+                Path(args.file),
+                session=session,
+                actor=actor,
+                progress=Progress(line),
                 dry_run=args.check,
             )
     finally:

@@ -114,8 +114,6 @@ def _arguments(session: Session, action: str, given: ActionInput) -> dict[str, A
     return kwargs
 
 
-
-
 def perform(
     session: Session,
     actor: Actor,

@@ -266,8 +266,10 @@ class MainWindow(QMainWindow):
         widget = new
         while widget is not None and not isinstance(widget, QDockWidget):
             widget = widget.parentWidget()
-        if widget is not None and widget in self.docks.values() and (
-            widget.visibleRegion().isEmpty()
+        if (
+            widget is not None
+            and widget in self.docks.values()
+            and (widget.visibleRegion().isEmpty())
         ):
             widget.raise_()
 

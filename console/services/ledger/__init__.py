@@ -1,9 +1,9 @@
 """Case ledger (台账) import and export, CSV and XLSX; see docs/ledger.md.
 
-    with store.write() as session:
-        result = import_ledger(path, session=session, actor=actor, progress=progress)
-    with store.read() as session:
-        done = export_ledger(path, session=session, actor=actor, criteria=criteria)
+with store.write() as session:
+    result = import_ledger(path, session=session, actor=actor, progress=progress)
+with store.read() as session:
+    done = export_ledger(path, session=session, actor=actor, criteria=criteria)
 """
 
 from console.services.ledger import texts  # noqa: F401 - registers the ledger messages

@@ -95,8 +95,7 @@ def resolve_criteria(
     return ExportCriteria(
         reported_from=start,
         reported_to=end,
-        community_ids=_ids(communities, reference.communities.find,
-                           "ledger.unknown_community"),
+        community_ids=_ids(communities, reference.communities.find, "ledger.unknown_community"),
         category_ids=_ids(categories, _category(reference), "ledger.unknown_category"),
         states=frozenset(state_codes),
         unit_ids=_ids(units, reference.units.find, "ledger.unknown_unit"),
@@ -125,4 +124,3 @@ def conditions(criteria: ExportCriteria, reference: Reference) -> list[ColumnEle
     if criteria.unit_ids:
         where.append(Case.unit_id.in_(sorted(criteria.unit_ids)))
     return where
-

@@ -33,14 +33,39 @@ FORMATS = ("xlsx", "csv")
 AUDIT_ACTION = "ledger.export"
 EXPORT_HEADERS: tuple[str, ...] = C.HEADERS + C.EXPORT_EXTRAS
 YES, NO = "是", "否"
-_WIDTHS = {C.NUMBER: 18, C.ADDRESS: 30, C.DESCRIPTION: 50, C.GRID: 18, C.UNIT: 20,
-           C.COMMUNITY: 14, C.CLASS: 12, C.SUBCLASS: 16, C.LON: 12, C.LAT: 12}
+_WIDTHS = {
+    C.NUMBER: 18,
+    C.ADDRESS: 30,
+    C.DESCRIPTION: 50,
+    C.GRID: 18,
+    C.UNIT: 20,
+    C.COMMUNITY: 14,
+    C.CLASS: 12,
+    C.SUBCLASS: 16,
+    C.LON: 12,
+    C.LAT: 12,
+}
 _TIME_WIDTH = 20
 _READ_BATCH = 2000
 _FIELDS = (
-    "number", "reported_at", "source", "category_id", "address", "lon", "lat",
-    "community_id", "grid_id", "description", "state", "unit_id", "opened_at",
-    "dispatched_at", "handled_at", "closed_at", "checked_at", "handle_due_at",
+    "number",
+    "reported_at",
+    "source",
+    "category_id",
+    "address",
+    "lon",
+    "lat",
+    "community_id",
+    "grid_id",
+    "description",
+    "state",
+    "unit_id",
+    "opened_at",
+    "dispatched_at",
+    "handled_at",
+    "closed_at",
+    "checked_at",
+    "handle_due_at",
     "rework_count",
 )
 

@@ -95,9 +95,9 @@ def box_of(rings: Sequence[Ring]) -> Extent | None:
     return extent_of([list(box)])
 
 
-def street_extent(street_boundaries: Sequence[Any], community_boundaries: Sequence[Any]) -> (
-    Extent | None
-):
+def street_extent(
+    street_boundaries: Sequence[Any], community_boundaries: Sequence[Any]
+) -> Extent | None:
     """The street outline if one is stored, else the box around its communities."""
     outline = extent_of([r for b in street_boundaries for r in rings_of(b)])
     if outline is not None:

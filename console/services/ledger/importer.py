@@ -139,8 +139,12 @@ def _skip_present(
             changed = differences(record, old)
             if changed:
                 result.problems.append(
-                    RowProblem(row_no, C.NUMBER, "ledger.conflict",
-                               {"value": record.number, "columns": "、".join(changed)})
+                    RowProblem(
+                        row_no,
+                        C.NUMBER,
+                        "ledger.conflict",
+                        {"value": record.number, "columns": "、".join(changed)},
+                    )
                 )
             else:
                 result.already_present += 1

@@ -124,8 +124,8 @@ def _guarded(rows: Iterator[Sequence[Any]], name: str) -> Iterator[Sequence[Any]
 
 @contextlib.contextmanager
 def _xlsx_table(data: bytes, name: str) -> Iterator[Table]:
-    error_code = "ledger.corrupt_xlsx" if name.lower().endswith(_XLSX_SUFFIXES) else (
-        "ledger.not_ledger"
+    error_code = (
+        "ledger.corrupt_xlsx" if name.lower().endswith(_XLSX_SUFFIXES) else ("ledger.not_ledger")
     )
     try:
         with warnings.catch_warnings():

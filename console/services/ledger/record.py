@@ -64,7 +64,5 @@ def _same(a: Any, b: Any) -> bool:
 def differences(a: LedgerRecord, b: LedgerRecord) -> list[str]:
     """Headers of the columns where two records differ (empty when the same)."""
     return [
-        _HEADER_OF[name]
-        for name in RECORD_FIELDS
-        if not _same(getattr(a, name), getattr(b, name))
+        _HEADER_OF[name] for name in RECORD_FIELDS if not _same(getattr(a, name), getattr(b, name))
     ]

@@ -27,8 +27,9 @@ class RowProblem:
     def message(self, language: str | None = None) -> str:
         reason = self.reason(language)
         if self.column:
-            return render("ledger.problem_cell", language, row=self.row, column=self.column,
-                          reason=reason)
+            return render(
+                "ledger.problem_cell", language, row=self.row, column=self.column, reason=reason
+            )
         return render("ledger.problem_row", language, row=self.row, reason=reason)
 
     def sort_key(self) -> tuple[int, int]:

@@ -141,8 +141,13 @@ class RowValidator:
         if elsewhere is not None:
             parent = ref.parent_of[elsewhere]
             assert parent is not None
-            r.fail(C.SUBCLASS, "ledger.class_mismatch", subclass=sub_text, value=class_text,
-                   parent=ref.classes.label(parent))
+            r.fail(
+                C.SUBCLASS,
+                "ledger.class_mismatch",
+                subclass=sub_text,
+                value=class_text,
+                parent=ref.classes.label(parent),
+            )
         return None
 
     def _point(self, r: _Row) -> tuple[float | None, float | None]:
@@ -174,8 +179,9 @@ class RowValidator:
         if community_id is None and not r.text(C.COMMUNITY):
             return owner, grid_id  # the grid says which community
         if community_id is not None and owner != community_id:
-            r.fail(C.GRID, "ledger.grid_community", value=r.text(C.GRID),
-                   community=r.text(C.COMMUNITY))
+            r.fail(
+                C.GRID, "ledger.grid_community", value=r.text(C.GRID), community=r.text(C.COMMUNITY)
+            )
         return community_id, grid_id
 
     def _times(self, r: _Row) -> dict[str, dt.datetime]:
@@ -207,8 +213,13 @@ class RowValidator:
             if value is None:
                 continue
             if latest is not None and value < latest[1]:
-                r.fail(column, "ledger.time_order", value=show_time(value, self.tz),
-                       earlier=latest[0], earlier_value=show_time(latest[1], self.tz))
+                r.fail(
+                    column,
+                    "ledger.time_order",
+                    value=show_time(value, self.tz),
+                    earlier=latest[0],
+                    earlier_value=show_time(latest[1], self.tz),
+                )
             else:
                 latest = (column, value)
 
