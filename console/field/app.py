@@ -8,8 +8,11 @@ feed); any refusal rolls it back whole and answers an Open311 error list.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -105,6 +108,19 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
+# Endpoint threads per worker process (anyio's default is 40). One of them writes at a
+# time (FieldService.write_slots); a crowd of threads waiting behind it only takes the
+# interpreter from the one that writes and from the event loop. A few more than one
+# keep reads (GET) and request checks going while a report is written.
+ENDPOINT_THREADS = 6
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = ENDPOINT_THREADS
+    yield
+
+
 def create_app(
     store: Store,
     *,
@@ -113,17 +129,28 @@ def create_app(
     burst: int | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     language: str = "zh_CN",
+    limiter: RateLimiter | None = None,
+    failures: RateLimiter | None = None,
 ) -> FastAPI:
-    """The service over store; the rate policy comes from the database unless given."""
+    """The service over store; the rate policy comes from the database unless given.
+
+    limiter (per terminal) and failures (wrong keys per address) may be given already
+    made: shared ones, when several worker processes serve the same terminals.
+    """
     with store.read() as session:
         zone = local_zone(session)
-        policy = terminals.rate_policy(session)
-    limiter = RateLimiter(
-        per_minute if per_minute is not None else policy.per_minute,
-        burst if burst is not None else policy.burst,
-    )
+        policy = None if limiter is not None else terminals.rate_policy(session)
+    if limiter is None:
+        assert policy is not None
+        limiter = RateLimiter(
+            per_minute if per_minute is not None else policy.per_minute,
+            burst if burst is not None else policy.burst,
+        )
     service = FieldService(store, jurisdiction_id, zone, limiter, max_body, language)
+    if failures is not None:
+        service.failures = failures
     app = FastAPI(
+        lifespan=_lifespan,
         title="Sanwang Console field reporting service",
         version="0.1.0",
         description=(

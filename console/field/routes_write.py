@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from console.errors import InputError
 from console.field import inputs
@@ -106,7 +107,13 @@ def post_request(
         for part in (inputs.text(first_name, "first_name"), inputs.text(last_name, "last_name"))
         if part
     )
-    with service.write() as session:
+    ref = inputs.text(device_ref, "device_ref") or None
+    text = inputs.text(description, "description")
+    urgency_code = inputs.text(urgency, "attribute[urgency]", limit=16).strip() or "normal"
+    address = inputs.text(address_string, "address_string", limit=400).strip()
+    phone_text = inputs.text(phone, "phone", limit=64).strip()
+
+    def work(session: Session, look_first: bool) -> Submission:
         category = terminals_reads.category_id(session, code)
         if category is None:
             raise InputError("field.unknown_service", service_code=code)
@@ -114,19 +121,21 @@ def post_request(
             category_id=category,
             lon=long,
             lat=lat,
-            description=inputs.text(description, "description"),
+            description=text,
             source="inspector",
-            urgency=inputs.text(urgency, "attribute[urgency]", limit=16).strip() or "normal",
+            urgency=urgency_code,
             reported_at=seen_at,
-            address=inputs.text(address_string, "address_string", limit=400).strip(),
+            address=address,
             reporter_name=name,
-            reporter_phone=inputs.text(phone, "phone", limit=64).strip(),
+            reporter_phone=phone_text,
             self_handled=fixed,
             photos=photos,
         )
-        done = terminals_reports.submit_report(
-            session, who, data, device_ref=inputs.text(device_ref, "device_ref") or None, now=now
+        return terminals_reports.submit_report(
+            session, who, data, device_ref=ref, now=now, look_first=look_first
         )
+
+    done = service.submit(work)
     return _answer(fmt, done)
 
 
@@ -154,15 +163,13 @@ def post_check(
     outcome = inputs.text(result, "result", limit=8).strip().lower()
     now = dt.datetime.now(dt.UTC)
     photos = inputs.photos(_uploads("after", media), service.zone, now=now)
-    with service.write() as session:
-        done = terminals_reports.submit_check(
-            session,
-            who,
-            number,
-            outcome,
-            note=inputs.text(note, "note"),
-            photos=photos,
-            device_ref=inputs.text(device_ref, "device_ref") or None,
-            now=now,
-        )
+    note_text = inputs.text(note, "note")
+    ref = inputs.text(device_ref, "device_ref") or None
+    # A check looks for an earlier copy first, under the write lock (checks are few).
+    done = service.submit(
+        lambda session, _look_first: terminals_reports.submit_check(
+            session, who, number, outcome, note=note_text, photos=photos, device_ref=ref, now=now
+        ),
+        retry_refusals=False,
+    )
     return _answer(fmt, done)

@@ -1,5 +1,10 @@
 """Running the app under uvicorn: in the foreground (serve-intake) or on a thread.
 
+In the foreground it may run several worker processes on one listening socket: a report
+spends most of its time in Python, and one process runs Python on one core at a time.
+The parent binds the socket, forks the workers (each builds its own app and database
+pool after the fork), restarts one that dies, and stops them all on SIGTERM or SIGINT.
+
 The thread form serves tests, the simulated terminal and the load benchmark: it binds
 127.0.0.1 on a free port, returns the base URL once the socket listens, and stops
 cleanly (connections drained, thread joined) when the block ends.
@@ -8,9 +13,13 @@ cleanly (connections drained, thread joined) when the block ends.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
+import signal
+import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import uvicorn
@@ -19,6 +28,12 @@ from console.field.app import API_PREFIX
 
 # Terminals keep their connection between reports; idle ones are closed after this.
 KEEP_ALIVE_S = 30
+# Enough for every terminal of a street connecting at once, with room to spare.
+BACKLOG = 1024
+# A worker that dies is restarted, unless workers die this often (a broken setup).
+RESTART_WINDOW_S = 60.0
+RESTARTS_PER_WINDOW = 5
+log = logging.getLogger("console.field")
 
 
 def config(app: Any, host: str, port: int) -> uvicorn.Config:
@@ -29,13 +44,71 @@ def config(app: Any, host: str, port: int) -> uvicorn.Config:
         log_level="warning",
         access_log=False,
         timeout_keep_alive=KEEP_ALIVE_S,
-        # Enough for every terminal of a street connecting at once, with room to spare.
-        backlog=1024,
+        backlog=BACKLOG,
     )
 
 
 def serve(app: Any, host: str, port: int) -> None:
     uvicorn.Server(config(app, host, port)).run()
+
+
+def serve_workers(make_app: Callable[[], Any], host: str, port: int, workers: int) -> int:
+    """Serve make_app() in `workers` forked processes sharing one socket; 0 on a clean stop."""
+    if workers <= 1:
+        serve(make_app(), host, port)
+        return 0
+    listener = socket.create_server((host, port), backlog=BACKLOG)
+    children: dict[int, int] = {}  # pid -> worker number
+    stopping = False
+
+    def start(number: int) -> None:
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 1
+            try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                uvicorn.Server(config(make_app(), host, port)).run(sockets=[listener])
+                code = 0
+            except BaseException:  # a worker reports and leaves; the parent restarts it
+                log.exception("field service worker %d failed", number)
+            finally:
+                os._exit(code)
+        children[pid] = number
+
+    def stop(_signum: int, _frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for number in range(workers):
+            start(number)
+        restarts: list[float] = []
+        while children:
+            try:
+                pid, status = os.wait()
+            except ChildProcessError:
+                break
+            number = children.pop(pid, -1)
+            if stopping or number < 0:
+                continue
+            log.error("field service worker %d ended (status %d): restarting it", number, status)
+            now = time.monotonic()
+            restarts = [t for t in restarts if now - t < RESTART_WINDOW_S] + [now]
+            if len(restarts) > RESTARTS_PER_WINDOW:
+                log.error("the workers keep failing: stopping the field service")
+                stop(signal.SIGTERM, None)
+                continue
+            start(number)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        listener.close()
+    return 0 if stopping else 1
 
 
 @contextlib.contextmanager

@@ -6,15 +6,18 @@ import contextlib
 import datetime as dt
 import math
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from fastapi import Request
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console import messages
 from console.errors import AuthError, KnownError
 from console.field.ratelimit import RateLimiter
+from console.field.ratelimit_shared import SharedRateLimiter
 from console.services import terminals
 from console.store import Store
 
@@ -24,6 +27,9 @@ DEFAULT_MAX_BODY = 64 * 1024 * 1024
 # guessing keys is held to a few a second, answered from memory, not the database.
 FAILED_KEYS_PER_MINUTE = 180.0
 FAILED_KEYS_BURST = 10
+# Write transactions of one process at a time (within the database pool's 5).
+WRITERS = 1
+T = TypeVar("T")
 
 messages.register(
     {
@@ -35,7 +41,9 @@ messages.register(
 )
 
 
-def failed_key_limiter() -> RateLimiter:
+def failed_key_limiter(shared: bool = False) -> RateLimiter:
+    if shared:
+        return SharedRateLimiter(FAILED_KEYS_PER_MINUTE, FAILED_KEYS_BURST)
     return RateLimiter(FAILED_KEYS_PER_MINUTE, FAILED_KEYS_BURST)
 
 
@@ -54,16 +62,39 @@ class FieldService:
     max_body: int = DEFAULT_MAX_BODY
     language: str = "zh_CN"
     # Writers queue here, not on the database: a transaction waiting for the write lock
-    # would hold a pooled connection, and many waiting threads starve the one that holds
-    # the lock of CPU. Reads and request parsing stay concurrent.
-    write_gate: threading.Lock = field(default_factory=threading.Lock)
+    # holds a pooled connection, and a crowd of them starves the one that holds the lock.
+    # A few at once let one check and locate while another holds the lock.
+    write_slots: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(WRITERS)
+    )
     failures: RateLimiter = field(default_factory=failed_key_limiter)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction, after the previous one of this process has ended."""
-        with self.write_gate, self.store.write() as session:
+        """One write transaction, once one of this process's writer slots is free."""
+        with self.write_slots, self.store.write() as session:
             yield session
+
+    def submit(self, work: Callable[[Session, bool], T], *, retry_refusals: bool = True) -> T:
+        """work(session, look_first) in one write transaction, first with look_first False.
+
+        work may then skip looking for an earlier copy of the submission (a terminal
+        retrying after a lost answer). If the write is refused, it is run once more,
+        looking first, so a copy is answered with what the first one made: on a broken
+        field_submission uniqueness (a copy committed meanwhile) and, when
+        retry_refusals, on any refusal (the data may no longer pass, the copy did).
+        """
+        try:
+            with self.write() as session:
+                return work(session, False)
+        except IntegrityError as error:
+            if "field_submission" not in str(error.orig):
+                raise
+        except KnownError:
+            if not retry_refusals:
+                raise
+        with self.write() as session:
+            return work(session, True)
 
     def identify(self, key: str | None, client: str = "") -> terminals.FieldIdentity:
         """Check the key (a read) and the terminal's rate, before any write starts.

@@ -12,7 +12,7 @@ from console.models.enforcement import EnforcementAction
 from console.models.field import FieldSubmission
 from console.models.org import ResponsibleUnit, User, UserRole
 from console.models.rules import CaseAssist, DeadlineRule, ResponsibilityRule
-from console.models.system import AppSetting, AuditLog, ChangeFeed
+from console.models.system import AppSetting, AuditLog, ChangeFeed, ReferenceStamp
 from console.models.taxonomy import Category
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "FieldTerminal",
     "Grid",
     "HandoverLog",
+    "ReferenceStamp",
     "ResponsibilityRule",
     "ResponsibleUnit",
     "Street",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Index, String
+from sqlalchemy import JSON, BigInteger, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, BigId
@@ -18,6 +18,20 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON())
+
+
+class ReferenceStamp(Base):
+    """One row whose version changes whenever reference data changes (db.reference_stamp).
+
+    Triggers on the reference tables give it a value never used before, in the changing
+    transaction, so a process may keep those tables in memory and trust them for as long
+    as the version it read them under is still the current one.
+    """
+
+    __tablename__ = "reference_stamp"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 class AuditLog(Base):

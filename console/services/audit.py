@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.models import AuditLog
+from console.models.base import append_row, table_of
 from console.services.actor import Actor
 from console.services.writelock import hold_write_lock
 
@@ -78,9 +79,13 @@ def record(
         prev_hash=last.hash if last else GENESIS,
     )
     row.hash = row_hash(row)
-    session.add(row)
-    session.flush()
+    # A Core insert, not the unit of work: the row is complete and nothing relates to it.
+    append_row(session, AuditLog, _columns(row))
     return row
+
+
+def _columns(row: AuditLog) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in table_of(AuditLog).columns if c.key != "id"}
 
 
 @dataclass

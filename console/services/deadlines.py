@@ -15,11 +15,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from console.models import Case, Category, DeadlineRule
+from console.models import Case
 from console.models.rules import STAGES
+from console.services import reference
+from console.services.reference import Reference, RuleRow
 from console.services.workcalendar import WorkCalendar, load_calendar, to_utc
 
 # The stage whose clock runs in each case state; other states run no clock.
@@ -38,12 +39,12 @@ PAUSED_STATES = frozenset({"shelved"})
 Rule = tuple[str, float]
 
 
-def _specificity(rule: DeadlineRule) -> int:
+def _specificity(rule: RuleRow) -> int:
     return 2 * (rule.category_id is not None) + (rule.urgency is not None)
 
 
-def _category_default(session: Session, category_id: int) -> Rule | None:
-    category = session.get(Category, category_id)
+def _category_default(known: Reference, category_id: int) -> Rule | None:
+    category = known.categories.get(category_id)
     if category is None or not category.deadline_kind or category.deadline_amount is None:
         return None
     return category.deadline_kind, float(category.deadline_amount)
@@ -55,25 +56,21 @@ def resolve_rule(
     """(kind, amount) of the rule that applies, None when none does."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
-    by_category: ColumnElement[bool] = DeadlineRule.category_id.is_(None)
-    if category_id is not None:
-        by_category = or_(by_category, DeadlineRule.category_id == category_id)
-    by_urgency: ColumnElement[bool] = DeadlineRule.urgency.is_(None)
-    if urgency is not None:
-        by_urgency = or_(by_urgency, DeadlineRule.urgency == urgency)
-    rows = session.scalars(
-        select(DeadlineRule)
-        .where(DeadlineRule.stage == stage, by_category, by_urgency)
-        .order_by(DeadlineRule.id)
-    ).all()
+    known = reference.current(session)
+    rows = [
+        r
+        for r in known.rules.get(stage, ())
+        if (r.category_id is None or r.category_id == category_id)
+        and (r.urgency is None or r.urgency == urgency)
+    ]
     best = max(rows, key=_specificity, default=None)  # max keeps the first of equals
     if best is not None and best.category_id is not None:
-        return best.kind, float(best.amount)
+        return best.kind, best.amount
     if stage == "handle" and category_id is not None:
-        own = _category_default(session, category_id)
+        own = _category_default(known, category_id)
         if own is not None:
             return own
-    return None if best is None else (best.kind, float(best.amount))
+    return None if best is None else (best.kind, best.amount)
 
 
 def stage_due(

@@ -21,6 +21,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 
 from console.models import ChangeFeed
+from console.models.base import append_row
 from console.services.writelock import hold_write_lock
 from console.store import CONNECT_TIMEOUT_S, Store
 from db.triggers import CHANNEL
@@ -62,14 +63,16 @@ def record(
     if kind not in KINDS:
         raise ValueError(f"unknown change kind {kind!r}")
     hold_write_lock(session)
-    session.add(
-        ChangeFeed(
-            at=dt.datetime.now(dt.UTC),
-            entity=entity,
-            ids=list(ids),
-            kind=kind,
-            workstation=workstation,
-        )
+    append_row(
+        session,
+        ChangeFeed,
+        {
+            "at": dt.datetime.now(dt.UTC),
+            "entity": entity,
+            "ids": list(ids),
+            "kind": kind,
+            "workstation": workstation,
+        },
     )
 
 

@@ -21,8 +21,9 @@ from console.errors import DatabaseError, InputError
 log = logging.getLogger("console.db")
 
 APPEND_ONLY_TABLES = ("audit_log",)
-# The schema version is the owner's business: the application role only reads it.
-READ_ONLY_TABLES = ("alembic_version",)
+# The schema version is the owner's business: the application role only reads it. The
+# reference stamp is changed by the owner's triggers (SECURITY DEFINER), never directly.
+READ_ONLY_TABLES = ("alembic_version", "reference_stamp")
 
 
 def grant_statements(conn: Connection, role: str) -> list[str]:

@@ -87,6 +87,9 @@ class FieldIdentity:
     terminal_id: int
     code: str
     actor: Actor
+    # As the key check found them: a report updates "last seen" only when it is stale.
+    last_seen_at: dt.datetime | None = None
+    online: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,24 +198,30 @@ def revoke_key(session: Session, actor: Actor, terminal_id: int) -> bool:
 def authenticate(session: Session, key: str) -> FieldIdentity:
     """The terminal and holder behind a key, or AuthError (same answer for every failure)."""
     prefix, dot, _secret = key.partition(".") if isinstance(key, str) else ("", "", "")
-    # Plain columns, not ORM objects: this runs before every request of every terminal.
-    row = (
+    # Plain columns, not ORM objects, and the holder's roles joined in (a row per role):
+    # this runs before every request of every terminal, one statement.
+    rows = (
         session.execute(
             select(
                 FieldTerminal.id,
                 FieldTerminal.code,
                 FieldTerminal.api_key_hash,
                 FieldTerminal.active,
+                FieldTerminal.last_seen_at,
+                FieldTerminal.status,
                 User.id.label("user_id"),
                 User.username,
                 User.active.label("user_active"),
+                UserRole.role,
             )
             .outerjoin(User, User.id == FieldTerminal.holder_user_id)
+            .outerjoin(UserRole, UserRole.user_id == User.id)
             .where(FieldTerminal.api_key_prefix == prefix)
-        ).first()
+        ).all()
         if dot and 0 < len(prefix) <= 16
-        else None
+        else []
     )
+    row = rows[0] if rows else None
     # Hash even when nothing was found, so a miss and a wrong secret take the same time.
     offered = key_hash(key if isinstance(key, str) else "")
     stored = row.api_key_hash if row is not None else None
@@ -221,9 +230,11 @@ def authenticate(session: Session, key: str) -> FieldIdentity:
         raise AuthError("field.bad_key")
     if row.user_id is None or not row.user_active:
         raise AuthError("field.bad_key")
-    roles = frozenset(session.scalars(select(UserRole.role).where(UserRole.user_id == row.user_id)))
+    roles = frozenset(r.role for r in rows if r.role is not None)
     actor = Actor(row.user_id, row.username, roles, f"terminal:{row.code}")
-    return FieldIdentity(row.id, row.code, actor)
+    return FieldIdentity(
+        row.id, row.code, actor, last_seen_at=row.last_seen_at, online=row.status == "online"
+    )
 
 
 def rate_policy(session: Session) -> RatePolicy:

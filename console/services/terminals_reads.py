@@ -23,6 +23,7 @@ from console.models import (
     ResponsibleUnit,
     Street,
 )
+from console.services import reference
 from console.services.geo_checks import has_area
 from console.services.workflow.states import FINAL_STATES
 
@@ -84,7 +85,7 @@ def services(session: Session, code: str | None = None) -> list[ServiceRow]:
 
 
 def category_id(session: Session, code: str) -> int | None:
-    return session.scalar(select(Category.id).where(Category.code == code))
+    return reference.current(session).category_ids.get(code)
 
 
 def _filtered(

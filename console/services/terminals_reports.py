@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from console import messages
 from console.errors import InputError
 from console.models import Case, FieldSubmission, FieldTerminal
+from console.models.base import append_row
 from console.services import audit, workflow
 from console.services.terminals import FieldIdentity
 from console.services.workflow import IntakeData, PhotoInput
@@ -93,19 +94,25 @@ def _record(
     at: dt.datetime,
 ) -> Submission:
     token = str(uuid.uuid4())
-    session.add(
-        FieldSubmission(
-            token=token,
-            terminal_id=who.terminal_id,
-            device_ref=ref,
-            case_id=case.id,
-            kind=kind,
-            received_at=at,
-        )
+    # A Core insert: nothing in the session relates to the row. A copy of this
+    # submission committed meanwhile breaks (terminal_id, device_ref) here.
+    append_row(
+        session,
+        FieldSubmission,
+        {
+            "token": token,
+            "terminal_id": who.terminal_id,
+            "device_ref": ref,
+            "case_id": case.id,
+            "kind": kind,
+            "received_at": at,
+        },
     )
-    session.flush()
     # "Last seen" is for people to read: once a minute is enough, and it saves a write on
-    # most reports of a busy terminal.
+    # most reports of a busy terminal (the key check read it; the condition holds again
+    # in SQL for a terminal whose reports cross).
+    if who.online and who.last_seen_at is not None and who.last_seen_at >= at - SEEN_EVERY:
+        return Submission(token, case.id, case.number, created=True)
     session.execute(
         update(FieldTerminal)
         .where(
@@ -129,15 +136,23 @@ def submit_report(
     *,
     device_ref: str | None = None,
     now: dt.datetime | None = None,
+    look_first: bool = True,
 ) -> Submission:
-    """Register the terminal's report as its holder (an inspector's report)."""
+    """Register the terminal's report as its holder (an inspector's report).
+
+    An earlier submission under the same device_ref (a retry) is answered with its case.
+    Nothing is locked to look (report() takes the write lock at numbering), so two
+    copies sent at once can both miss: the second one's field_submission row then
+    breaks the (terminal, device_ref) uniqueness and its transaction is undone whole.
+    look_first=False skips the look: almost every report is new, and the uniqueness
+    catches a copy anyway; the caller then runs it again looking (FieldService.submit).
+    """
     at = now or dt.datetime.now(dt.UTC)
     ref = _clean_ref(device_ref)
-    # Under the write lock before looking: two retries of one report cannot both miss.
-    hold_write_lock(session)
-    earlier = _earlier(session, who, ref, ("report", "self_handled"))
-    if earlier is not None:
-        return earlier
+    if look_first:
+        earlier = _earlier(session, who, ref, ("report", "self_handled"))
+        if earlier is not None:
+            return earlier
     case = workflow.report(session, who.actor, data, now=at)
     return _record(session, who, case, "self_handled" if data.self_handled else "report", ref, at)
 

@@ -28,14 +28,13 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console import messages
 from console.errors import InputError
-from console.models import AppSetting, CalendarDay, WorkingHours
 
 log = logging.getLogger("console.calendar")
 
@@ -314,21 +313,32 @@ class WorkCalendar:
 def load_calendar(session: Session) -> WorkCalendar:
     """The center's calendar from app_setting, working_hours and calendar_day.
 
-    A few small queries, so callers may build one per task and cache it until the
-    calendar tables change. An empty working_hours table (not configured yet) falls
-    back to the Monday-Friday standard hours rather than a calendar without working time.
+    Built once per version of those tables and kept in memory (services.reference), so
+    callers may ask for it per task. An empty working_hours table (not configured yet)
+    falls back to the Monday-Friday standard hours rather than a calendar without
+    working time.
     """
-    setting = session.get(AppSetting, TIMEZONE_KEY)
-    timezone = setting.value if setting is not None and setting.value else DEFAULT_TIMEZONE
+    from console.services import reference
+
+    calendar: WorkCalendar = reference.current(session).calendar
+    return calendar
+
+
+def build_calendar(
+    settings: Mapping[str, Any], hours_rows: Iterable[Any], day_rows: Iterable[Any]
+) -> WorkCalendar:
+    """A WorkCalendar from the rows of app_setting, working_hours and calendar_day."""
+    timezone = settings.get(TIMEZONE_KEY) or DEFAULT_TIMEZONE
     if not isinstance(timezone, str):
         raise InputError("calendar.bad_timezone", name=str(timezone))
-    rows = session.scalars(select(WorkingHours)).all()
-    hours = {r.weekday: DayHours.parse(r.am_start, r.am_end, r.pm_start, r.pm_end) for r in rows}
+    hours = {
+        r.weekday: DayHours.parse(r.am_start, r.am_end, r.pm_start, r.pm_end) for r in hours_rows
+    }
     if not hours:
         log.warning("no working hours configured: using Monday-Friday %s", STANDARD_HOURS)
     holidays: list[dt.date] = []
     workdays: list[dt.date] = []
-    for row in session.scalars(select(CalendarDay)):
+    for row in day_rows:
         if row.kind == "holiday":
             holidays.append(row.day)
         elif row.kind == "workday":

@@ -13,10 +13,12 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.models import Campaign, CampaignItem, Case
+from console.models import CampaignItem, Case
+from console.services import reference
 from console.services.actor import Actor
 from console.services.campaigns.common import record_change
 from console.services.geo_checks import box_around, haversine_m
+from console.services.reference import CampaignRow
 from console.services.workflow.core import local_zone
 
 log = logging.getLogger("console.campaigns")
@@ -27,12 +29,13 @@ def check_new_case(session: Session, actor: Actor, case: Case) -> CampaignItem |
     lon, lat = case.lon, case.lat
     if lon is None or lat is None or case.category_id is None:
         return None
-    campaigns = session.scalars(
-        select(Campaign).where(Campaign.category_id == case.category_id)
-    ).all()
+    # From memory: most reports are of a category no campaign is about.
+    campaigns = reference.current(session).campaigns.get(case.category_id, [])
+    if not campaigns:
+        return None
     # Campaign dates are the center's local dates (07:00 on the first day is 23:00 UTC).
     reported_on = case.reported_at.astimezone(local_zone(session)).date()
-    best: tuple[float, CampaignItem, Campaign] | None = None
+    best: tuple[float, CampaignItem, CampaignRow] | None = None
     for campaign in campaigns:
         if campaign.starts_on > reported_on:
             continue

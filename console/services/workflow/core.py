@@ -15,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from console.models import AppSetting, Case, CaseEvent, User
-from console.services import audit, feed
+from console.models import Case, CaseEvent, User
+from console.models.base import append_row
+from console.services import audit, feed, reference
 from console.services.actor import Actor
 from console.services.workflow import messages as _messages  # noqa: F401 - registers codes
 from console.services.workflow.errors import (
@@ -38,10 +39,9 @@ NOTE_MAX = 2000
 
 def setting(session: Session, key: str, default: Any) -> Any:
     """An app_setting value of the same type as default, or default when unset or invalid."""
-    row = session.get(AppSetting, key)
-    if row is None or row.value is None:
+    value = reference.setting(session, key)
+    if value is None:
         return default
-    value = row.value
     try:
         if isinstance(default, bool):
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
@@ -169,21 +169,25 @@ def record_event(
     data: dict[str, Any] | None = None,
     kind: str = "updated",
 ) -> CaseEvent:
-    """Timeline + audit + change feed for a step already written to the case row."""
-    event = CaseEvent(
-        case_id=case.id,
-        at=now,
-        user_id=actor.user_id,
-        actor=actor.username,
-        role=role,
-        action=action,
-        from_state=from_state,
-        to_state=case.state,
-        note=note,
-        data=jsonable(data or {}),
-    )
-    session.add(event)
-    session.flush()
+    """Timeline + audit + change feed for a step already written to the case row.
+
+    The timeline row is inserted directly (the returned CaseEvent carries its values,
+    not its id): every step of every case writes one.
+    """
+    values = {
+        "case_id": case.id,
+        "at": now,
+        "user_id": actor.user_id,
+        "actor": actor.username,
+        "role": role,
+        "action": action,
+        "from_state": from_state,
+        "to_state": case.state,
+        "note": note,
+        "data": jsonable(data or {}),
+    }
+    append_row(session, CaseEvent, values)
+    event = CaseEvent(**values)
     detail = {"number": case.number, "from": from_state, "to": case.state, "version": case.version}
     if note:
         detail["note"] = note

@@ -16,11 +16,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.models import Case, Category, Community, Grid, Street
+from console.models import Case
 from console.models.case import CASE_SOURCES, URGENCIES
+from console.services import reference
 from console.services.actor import Actor
 from console.services.deadlines import stage_due
 from console.services.geo_checks import has_area, in_china, point_in_polygon, valid_lon_lat
+from console.services.reference import CategoryRow
 from console.services.workflow import attachments
 from console.services.workflow.attachments import PhotoInput
 from console.services.workflow.core import append_event, current_time, local_zone, setting
@@ -74,9 +76,10 @@ def _coerce(data: IntakeData | Mapping[str, Any]) -> IntakeData:
         raise WorkflowInputError("workflow.intake.bad_data", detail=str(error)) from error
 
 
-def _check_category(session: Session, category_id: Any) -> Category:
+def _check_category(session: Session, category_id: Any) -> CategoryRow:
+    categories = reference.current(session).categories
     category = (
-        session.get(Category, category_id)
+        categories.get(category_id)
         if isinstance(category_id, int) and not isinstance(category_id, bool)
         else None
     )
@@ -84,7 +87,7 @@ def _check_category(session: Session, category_id: Any) -> Category:
         raise WorkflowInputError("workflow.intake.unknown_category", category_id=category_id)
     if category.parent_id is None:
         raise WorkflowInputError("workflow.intake.category_not_subclass", name=category.name_zh)
-    parent = session.get(Category, category.parent_id)
+    parent = categories.get(category.parent_id)
     if not category.active or (parent is not None and not parent.active):
         raise WorkflowInputError("workflow.intake.category_inactive", name=category.name_zh)
     return category
@@ -96,7 +99,7 @@ def _check_point(session: Session, lon: Any, lat: Any) -> tuple[float, float]:
     lon, lat = float(lon), float(lat)
     if not in_china(lon, lat):
         raise WorkflowInputError("workflow.intake.outside_china", lon=lon, lat=lat)
-    outlines = [s.boundary for s in session.scalars(select(Street)) if has_area(s.boundary)]
+    outlines = [o for o in reference.current(session).street_outlines if has_area(o)]
     if outlines and not any(point_in_polygon(lon, lat, o) for o in outlines):
         raise WorkflowInputError("workflow.intake.outside_street", lon=lon, lat=lat)
     return lon, lat
@@ -137,18 +140,14 @@ def _check_time(data: IntakeData, now: dt.datetime) -> dt.datetime:
 
 
 def locate(session: Session, lon: float, lat: float) -> tuple[int | None, int | None]:
-    """(community_id, grid_id) of a point: bounding boxes in SQL, polygons in Python."""
-    grids = session.scalars(
-        select(Grid)
-        .where(Grid.min_lon <= lon, Grid.max_lon >= lon, Grid.min_lat <= lat, Grid.max_lat >= lat)
-        .order_by(Grid.id)
-    )
-    for grid in grids:
-        if point_in_polygon(lon, lat, grid.boundary):
+    """(community_id, grid_id) of a point: bounding boxes first, then polygons."""
+    known = reference.current(session)
+    for grid in known.grids:
+        if grid.may_hold(lon, lat) and point_in_polygon(lon, lat, grid.boundary):
             return grid.community_id, grid.id
-    for community in session.scalars(select(Community).order_by(Community.id)):
-        if has_area(community.boundary) and point_in_polygon(lon, lat, community.boundary):
-            return community.id, None
+    for community_id, outline in known.communities:
+        if has_area(outline) and point_in_polygon(lon, lat, outline):
+            return community_id, None
     return None, None
 
 
