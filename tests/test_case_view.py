@@ -180,10 +180,6 @@ def test_queries_do_not_grow_with_the_timeline_or_the_photos(world: World) -> No
     for _ in range(4):
         world.act(wf.supervise, "leader", long.id)
         world.act(wf.unsupervise, "leader", long.id)
-    # Reference data (calendar, settings) is read once per process and version, not per
-    # case: read it before counting what one case costs.
-    with world.store.read() as session:
-        case_detail(session, short.id, world.actors["multi"])
     counts = []
     for case_id in (short.id, long.id):
         with world.store.read() as session, _counting(world.store) as statements:

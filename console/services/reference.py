@@ -20,11 +20,11 @@ import re
 import threading
 import weakref
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, Pool, event, select
 from sqlalchemy.orm import Session
 
 from console.models import (
@@ -122,7 +122,6 @@ class Reference:
     campaigns: Mapping[int, list[CampaignRow]]  # category id -> campaigns
     hours: list[HoursRow]
     days: list[DayRow]
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
     def category_ids(self) -> Mapping[str, int]:
@@ -134,12 +133,12 @@ class Reference:
         """The WorkCalendar of these tables (built on first use; errors are not kept)."""
         from console.services.workcalendar import build_calendar
 
-        with self._lock:
-            return build_calendar(self.settings, self.hours, self.days)
+        return build_calendar(self.settings, self.hours, self.days)
 
 
-# engine -> the last snapshot shared by its sessions
-_SHARED: weakref.WeakKeyDictionary[Engine, Reference] = weakref.WeakKeyDictionary()
+# connection pool -> the last snapshot shared by its sessions. By pool, not engine: a
+# Store's writer is the same engine with other options (and the same pool).
+_SHARED: weakref.WeakKeyDictionary[Pool, Reference] = weakref.WeakKeyDictionary()
 _SHARED_LOCK = threading.Lock()
 
 
@@ -157,8 +156,8 @@ def current(session: Session) -> Reference:
     # when the caller decides; flushing them here would bump their version twice.
     with session.no_autoflush:
         version = connection.execute(_STAMP).scalar()
-        engine = connection.engine
-        shared = _SHARED.get(engine)
+        pool = connection.engine.pool
+        shared = _SHARED.get(pool)
         if version is not None and shared is not None and shared.version == version:
             snapshot = shared
         else:
@@ -167,7 +166,7 @@ def current(session: Session) -> Reference:
         # only when the database keeps a stamp at all (a schema being upgraded has none).
         if writes == 0 and version is not None:
             with _SHARED_LOCK:
-                _SHARED[engine] = snapshot
+                _SHARED[pool] = snapshot
     session.info[_SESSION_KEY] = (transaction, writes, snapshot)
     return snapshot
 
