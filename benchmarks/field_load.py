@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -132,39 +133,36 @@ class Service:
 
     def cpu_seconds(self) -> float:
         """User + system CPU time the service's processes (its workers too) have used."""
-        total = _cpu_of(self.process.pid)
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                    if int(stat[1]) == self.process.pid:
-                        total += _cpu_of(entry.name)
-                except OSError:
-                    continue
-        return total
+        pid = self.process.pid
+        return sum(cpu for p, _, parent, cpu in _processes() if pid in (p, parent))
 
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
 
 
-def _cpu_of(pid: int | str) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def database_cpu_seconds() -> float:
-    """CPU time of the PostgreSQL server processes on this machine (0 for SQLite)."""
-    total = 0.0
+def _processes() -> Iterator[tuple[int, str, int, float]]:
+    """(pid, command name, parent pid, user + system CPU seconds) of every process."""
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            if (entry / "comm").read_text().strip() == "postgres":
-                total += _cpu_of(entry.name)
+            head, _, rest = (entry / "stat").read_text().rpartition(")")
         except OSError:  # ended while being read
             continue
-    return total
+        fields = rest.split()
+        yield (
+            int(entry.name),
+            head.partition("(")[2],
+            int(fields[1]),
+            (int(fields[11]) + int(fields[12])) / tick,
+        )
+
+
+def database_cpu_seconds() -> float:
+    """CPU time of the PostgreSQL server processes on this machine (0 for SQLite)."""
+    return sum(cpu for _, name, _, cpu in _processes() if name == "postgres")
 
 
 class Load:
