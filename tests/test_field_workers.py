@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,8 +15,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from console import schema
+from console.errors import KnownError
 from console.field.client import TerminalClient
 from console.field.ratelimit_shared import SharedRateLimiter
+from console.field.server import serve_workers
 from console.field.service import FieldService
 from console.models import Case
 from console.services import terminals_reports
@@ -172,3 +175,13 @@ def _state(pid: str) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_port_in_use_is_named_not_a_traceback() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        with pytest.raises(KnownError) as refused:
+            serve_workers(lambda: None, "127.0.0.1", port, workers=2)
+    assert refused.value.code == "field.cannot_listen"
+    assert str(port) in refused.value.message("en_US")
+    assert "端口" in refused.value.message("zh_CN")

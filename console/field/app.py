@@ -109,7 +109,7 @@ class BodyLimit:
 
 
 # Endpoint threads per worker process (anyio's default is 40). One of them writes at a
-# time (FieldService.write_slots); a crowd of threads waiting behind it only takes the
+# time (FieldService.write_gate); a crowd of threads waiting behind it only takes the
 # interpreter from the one that writes and from the event loop. A few more than one
 # keep reads (GET) and request checks going while a report is written.
 ENDPOINT_THREADS = 6

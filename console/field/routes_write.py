@@ -135,7 +135,9 @@ def post_request(
             session, who, data, device_ref=ref, now=now, look_first=look_first
         )
 
-    done = service.submit(work)
+    # A refusal is looked into only for a report that names itself: a copy of it may
+    # have been accepted before the data stopped passing.
+    done = service.submit(work, retry_refusals=ref is not None)
     return _answer(fmt, done)
 
 

@@ -24,6 +24,8 @@ from typing import Any
 
 import uvicorn
 
+from console import messages
+from console.errors import KnownError
 from console.field.app import API_PREFIX
 
 # Terminals keep their connection between reports; idle ones are closed after this.
@@ -34,6 +36,16 @@ BACKLOG = 1024
 RESTART_WINDOW_S = 60.0
 RESTARTS_PER_WINDOW = 5
 log = logging.getLogger("console.field")
+
+messages.register(
+    {
+        "field.cannot_listen": (
+            "无法在 {host}:{port} 上监听：{reason}。请换一个端口（--port），或先停止占用它的程序。",
+            "Cannot listen on {host}:{port}: {reason}. Choose another port (--port) or stop"
+            " the program that holds it.",
+        ),
+    }
+)
 
 
 def config(app: Any, host: str, port: int) -> uvicorn.Config:
@@ -57,7 +69,12 @@ def serve_workers(make_app: Callable[[], Any], host: str, port: int, workers: in
     if workers <= 1:
         serve(make_app(), host, port)
         return 0
-    listener = socket.create_server((host, port), backlog=BACKLOG)
+    try:
+        listener = socket.create_server((host, port), backlog=BACKLOG)
+    except OSError as error:
+        raise KnownError(
+            "field.cannot_listen", host=host, port=port, reason=error.strerror or str(error)
+        ) from error
     children: dict[int, int] = {}  # pid -> worker number
     stopping = False
 
