@@ -138,12 +138,29 @@ def test_numbers_follow_the_local_date(world: World) -> None:
 
 def test_serial_grows_past_four_digits(world: World) -> None:
     now = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)
-    case = world.report("insp", reported_at=now)
+    case, more = world.report("insp", reported_at=now), world.report("insp", reported_at=now)
     with world.store.write() as session:
         session.execute(update(Case).where(Case.id == case.id).values(number="AJ202603029999"))
         assert next_number(session, now) == "AJ2026030210000"
-        session.execute(update(Case).where(Case.id == case.id).values(number="AJ2026030210000"))
+        session.execute(update(Case).where(Case.id == more.id).values(number="AJ2026030210000"))
         assert next_number(session, now) == "AJ2026030210001"
+
+
+def test_serial_is_the_days_highest_whatever_the_neighbours(world: World) -> None:
+    now = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)
+    numbers = [
+        "AJ202603020007",
+        "AJ202603020012",  # the day's highest
+        "AJ202603019999",  # the day before, full
+        "AJ202603030500",  # the day after (a clock that ran ahead)
+        "AJ20260302001",  # a shorter tail: not one of ours
+        "AJ2026030200X9",  # not digits
+    ]
+    cases = [world.report("insp", reported_at=now) for _ in numbers]
+    with world.store.write() as session:
+        for case, number in zip(cases, numbers, strict=True):
+            session.execute(update(Case).where(Case.id == case.id).values(number=number))
+        assert next_number(session, now) == "AJ202603020013"
 
 
 def test_report_timeline_audit_and_feed(world: World) -> None:

@@ -38,6 +38,8 @@ from console.services.writelock import hold_write_lock
 DESCRIPTION_MAX = 2000
 PREFIX_KEY = "case_number_prefix"
 DEFAULT_PREFIX = "AJ"
+# Serials are zero-padded to this width; a day past 9,999 cases goes on with 10000.
+SERIAL_WIDTH = 4
 # Terminals' clocks drift a little; a report a few minutes "ahead" is not a future one.
 CLOCK_SKEW = dt.timedelta(minutes=5)
 _TEXT_LIMITS = {"address": 200, "reporter_name": 64, "reporter_phone": 32}
@@ -156,15 +158,33 @@ def next_number(session: Session, now: dt.datetime) -> str:
     hold_write_lock(session)
     prefix = str(setting(session, PREFIX_KEY, DEFAULT_PREFIX))[:10]
     stem = prefix + now.astimezone(local_zone(session)).strftime("%Y%m%d")
+    return f"{stem}{_last_serial(session, stem) + 1:0{SERIAL_WIDTH}d}"
+
+
+def _last_serial(session: Session, stem: str) -> int:
+    """The day's highest serial, from one backward step in the number index.
+
+    The range alone (no other condition, so the planner always walks the index) ends
+    at the widest four-digit serial; a five-digit one sorts below it, and exists only
+    once 9999 does. Past 9,999 cases in a day, or with a number of the day that is not
+    a plain serial (a hand-made import), the day's numbers are read one by one.
+    """
+    top = stem + "9" * SERIAL_WIDTH
     last = session.scalar(
         select(Case.number)
-        .where(Case.number.startswith(stem, autoescape=True))
-        .order_by(func.length(Case.number).desc(), Case.number.desc())
+        .where(Case.number >= stem, Case.number <= top)
+        .order_by(Case.number.desc())
         .limit(1)
     )
-    tail = last[len(stem) :] if last else ""
-    serial = int(tail) + 1 if tail.isdigit() else 1
-    return f"{stem}{serial:04d}"
+    if last is None:
+        return 0
+    tail = last[len(stem) :]
+    if last.startswith(stem) and len(tail) == SERIAL_WIDTH and tail.isdigit() and last != top:
+        return int(tail)
+    numbers = session.scalars(
+        select(Case.number).where(Case.number.startswith(stem, autoescape=True))
+    )
+    return max((int(n[len(stem) :]) for n in numbers if n[len(stem) :].isdigit()), default=0)
 
 
 def _deadline(session: Session, stage: str, data: IntakeData, start: dt.datetime) -> Any:
