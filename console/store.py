@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,9 @@ log = logging.getLogger("console.db")
 
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 5
+# A pooled PostgreSQL connection idle longer than this is tested before use.
+PING_AFTER_IDLE_S = 1.0
+_IDLE_SINCE = "idle_since"
 
 
 def parse_url(raw: str) -> URL:
@@ -123,9 +127,8 @@ def _sqlite_engine(url: URL) -> Engine:
 
 
 def _postgres_engine(url: URL, workstation: str) -> Engine:
-    return create_engine(
+    engine = create_engine(
         url,
-        pool_pre_ping=True,
         pool_size=5,
         max_overflow=10,
         connect_args={
@@ -133,6 +136,33 @@ def _postgres_engine(url: URL, workstation: str) -> Engine:
             "application_name": f"sanwang-console@{workstation}"[:63],
         },
     )
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Test a pooled connection before use only if it lay idle a while.
+
+    A server restart or a dropped network shows on a connection that waited in the
+    pool; one handed back a moment ago is almost surely alive, and a ping on every
+    checkout was a round trip per transaction (two per field report). If one of those
+    is dead after all, its statement fails as "database unavailable" and the pool is
+    refilled.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as error:  # any failure: this connection is not to be used
+            raise exc.DisconnectionError(str(error)) from error
 
 
 class Store:
@@ -149,6 +179,13 @@ class Store:
             self.engine = _postgres_engine(self.url, workstation)
             self.writer = self.engine
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        # PostgreSQL in autocommit: a lone read sends neither BEGIN nor ROLLBACK.
+        single = (
+            self.engine
+            if self.is_sqlite
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
+        self._single = sessionmaker(single, expire_on_commit=False)
         self._writer = sessionmaker(self.writer, expire_on_commit=False)
 
     @property
@@ -185,6 +222,16 @@ class Store:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         with self.guard(), self._reader() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def read_one(self) -> Iterator[Session]:
+        """A session for one read statement, which needs no snapshot shared with another.
+
+        On PostgreSQL it runs outside a transaction: two round trips fewer than read().
+        Never for writes: each statement would commit on its own.
+        """
+        with self.guard(), self._single() as session:
             yield session
 
     @contextlib.contextmanager

@@ -104,7 +104,7 @@ class FieldService:
         if not key:
             raise AuthError("field.bad_key")
         try:
-            with self.store.read() as session:
+            with self.store.read_one() as session:
                 who = terminals.authenticate(session, key)
         except AuthError:
             self.failures.take(client)

@@ -240,4 +240,6 @@ def _note_reference_write(
 @event.listens_for(Engine, "commit")
 @event.listens_for(Engine, "rollback")
 def _forget_writes(conn: Any) -> None:
-    conn.info.pop(_WRITES_KEY, None)
+    # A connection the server dropped has no info to clean: its replacement starts empty.
+    if not conn.invalidated:
+        conn.info.pop(_WRITES_KEY, None)
