@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import socket
@@ -12,13 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 from sqlalchemy import func, select, text
 
 from console import schema
 from console.errors import KnownError
 from console.field.client import TerminalClient
 from console.field.ratelimit_shared import SharedRateLimiter
-from console.field.server import serve_workers
+from console.field.server import serve, serve_workers
 from console.field.service import FieldService
 from console.models import Case
 from console.services import terminals_reports
@@ -185,3 +187,18 @@ def test_a_port_in_use_is_named_not_a_traceback() -> None:
     assert refused.value.code == "field.cannot_listen"
     assert str(port) in refused.value.message("en_US")
     assert "端口" in refused.value.message("zh_CN")
+
+
+def test_the_heap_alive_at_start_is_frozen_before_serving(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen_when_serving: list[int] = []
+
+    def run(_server: uvicorn.Server, sockets: object = None) -> None:
+        frozen_when_serving.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    gc.unfreeze()
+    try:
+        serve(object(), "127.0.0.1", free_port())
+    finally:
+        gc.unfreeze()  # the rest of the test run collects as usual
+    assert frozen_when_serving and frozen_when_serving[0] > 1000

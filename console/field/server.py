@@ -13,6 +13,7 @@ cleanly (connections drained, thread joined) when the block ends.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -61,7 +62,20 @@ def config(app: Any, host: str, port: int) -> uvicorn.Config:
 
 
 def serve(app: Any, host: str, port: int) -> None:
+    settle_heap()
     uvicorn.Server(config(app, host, port)).run()
+
+
+def settle_heap() -> None:
+    """Put everything alive before serving out of the garbage collector's sight.
+
+    The program, its libraries and the reference data make up most of the heap and live
+    as long as the process; a full collection walked them all (measured: 130 ms, every
+    request of the worker waiting). Frozen, a full collection walks only what requests
+    made since.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def serve_workers(make_app: Callable[[], Any], host: str, port: int, workers: int) -> int:
@@ -85,7 +99,9 @@ def serve_workers(make_app: Callable[[], Any], host: str, port: int, workers: in
             try:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
-                uvicorn.Server(config(make_app(), host, port)).run(sockets=[listener])
+                app = make_app()
+                settle_heap()
+                uvicorn.Server(config(app, host, port)).run(sockets=[listener])
                 code = 0
             except BaseException:  # a worker reports and leaves; the parent restarts it
                 log.exception("field service worker %d failed", number)
