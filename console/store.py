@@ -25,6 +25,9 @@ log = logging.getLogger("console.db")
 
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 5
+# Connections a process keeps open to PostgreSQL (more are opened for a moment when
+# busier, then closed).
+POOL_SIZE = 5
 # A pooled PostgreSQL connection idle longer than this is tested before use.
 PING_AFTER_IDLE_S = 1.0
 _IDLE_SINCE = "idle_since"
@@ -129,7 +132,7 @@ def _sqlite_engine(url: URL) -> Engine:
 def _postgres_engine(url: URL, workstation: str) -> Engine:
     engine = create_engine(
         url,
-        pool_size=5,
+        pool_size=POOL_SIZE,
         max_overflow=10,
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_S,

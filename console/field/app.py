@@ -27,7 +27,7 @@ from console.field.responses import errors_for_path, errors_response, language_o
 from console.field.service import DEFAULT_MAX_BODY, FieldService, RateLimited
 from console.services import terminals
 from console.services.workflow.core import local_zone
-from console.store import Store
+from console.store import POOL_SIZE, Store
 
 log = logging.getLogger("console.field")
 
@@ -111,8 +111,9 @@ class BodyLimit:
 # Endpoint threads per worker process (anyio's default is 40). One of them writes at a
 # time (FieldService.write_gate); a crowd of threads waiting behind it only takes the
 # interpreter from the one that writes and from the event loop. A few more than one
-# keep reads (GET) and request checks going while a report is written.
-ENDPOINT_THREADS = 6
+# keep reads (GET) and request checks going while a report is written; fewer than the
+# database pool holds, so no connection is opened and closed at every burst.
+ENDPOINT_THREADS = POOL_SIZE - 1
 
 
 @contextlib.asynccontextmanager

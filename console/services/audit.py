@@ -47,6 +47,15 @@ def row_hash(row: AuditLog) -> str:
     return hashlib.sha256(_canonical(row)).hexdigest()
 
 
+# The chain's last link, read before every audit row: built once (building it cost as
+# much as running it).
+_CHAIN_HEAD = (
+    select(table_of(AuditLog).c.chain_no, table_of(AuditLog).c.hash)
+    .order_by(table_of(AuditLog).c.chain_no.desc())
+    .limit(1)
+)
+
+
 def record(
     session: Session,
     actor: Actor | None,
@@ -59,9 +68,7 @@ def record(
 ) -> AuditLog:
     """Append one audit row to the caller's transaction."""
     hold_write_lock(session)
-    last = session.execute(
-        select(AuditLog.chain_no, AuditLog.hash).order_by(AuditLog.chain_no.desc()).limit(1)
-    ).first()
+    last = session.execute(_CHAIN_HEAD).first()
     # Round-trip through JSON so the hash covers exactly what the database will return.
     clean_detail = json.loads(json.dumps(detail or {}, ensure_ascii=False, default=str))
     row = AuditLog(

@@ -15,13 +15,15 @@ import json
 import math
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from console import messages
 from console.errors import AuthError, InputError, SettingError
 from console.models import AppSetting, Community, FieldTerminal, User, UserRole
+from console.models.base import table_of
 from console.services import audit, feed
 from console.services.actor import Actor
 
@@ -195,29 +197,38 @@ def revoke_key(session: Session, actor: Actor, terminal_id: int) -> bool:
     return True
 
 
+def _by_prefix() -> Select[Any]:
+    terminal, user, role = table_of(FieldTerminal), table_of(User), table_of(UserRole)
+    return (
+        select(
+            terminal.c.id,
+            terminal.c.code,
+            terminal.c.api_key_hash,
+            terminal.c.active,
+            terminal.c.last_seen_at,
+            terminal.c.status,
+            user.c.id.label("user_id"),
+            user.c.username,
+            user.c.active.label("user_active"),
+            role.c.role,
+        )
+        .select_from(terminal)
+        .outerjoin(user, user.c.id == terminal.c.holder_user_id)
+        .outerjoin(role, role.c.user_id == user.c.id)
+        .where(terminal.c.api_key_prefix == bindparam("prefix"))
+    )
+
+
+# A terminal and its holder's roles (a row per role) by key prefix: built once, since it
+# runs before every request of every terminal and building it cost more than running it.
+_BY_PREFIX = _by_prefix()
+
+
 def authenticate(session: Session, key: str) -> FieldIdentity:
     """The terminal and holder behind a key, or AuthError (same answer for every failure)."""
     prefix, dot, _secret = key.partition(".") if isinstance(key, str) else ("", "", "")
-    # Plain columns, not ORM objects, and the holder's roles joined in (a row per role):
-    # this runs before every request of every terminal, one statement.
     rows = (
-        session.execute(
-            select(
-                FieldTerminal.id,
-                FieldTerminal.code,
-                FieldTerminal.api_key_hash,
-                FieldTerminal.active,
-                FieldTerminal.last_seen_at,
-                FieldTerminal.status,
-                User.id.label("user_id"),
-                User.username,
-                User.active.label("user_active"),
-                UserRole.role,
-            )
-            .outerjoin(User, User.id == FieldTerminal.holder_user_id)
-            .outerjoin(UserRole, UserRole.user_id == User.id)
-            .where(FieldTerminal.api_key_prefix == prefix)
-        ).all()
+        session.execute(_BY_PREFIX, {"prefix": prefix}).all()
         if dot and 0 < len(prefix) <= 16
         else []
     )

@@ -13,10 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from console.models import Case
+from console.models.base import table_of
 from console.models.case import CASE_SOURCES, URGENCIES
 from console.services import reference
 from console.services.actor import Actor
@@ -161,6 +162,16 @@ def next_number(session: Session, now: dt.datetime) -> str:
     return f"{stem}{_last_serial(session, stem) + 1:0{SERIAL_WIDTH}d}"
 
 
+# The highest number in a range, by the number index (built once: it runs per case).
+_NUMBER = table_of(Case).c.number
+_HIGHEST_NUMBER = (
+    select(_NUMBER)
+    .where(_NUMBER.between(bindparam("low"), bindparam("high")))
+    .order_by(_NUMBER.desc())
+    .limit(1)
+)
+
+
 def _last_serial(session: Session, stem: str) -> int:
     """The day's highest serial, from one backward step in the number index.
 
@@ -170,12 +181,7 @@ def _last_serial(session: Session, stem: str) -> int:
     a plain serial (a hand-made import), the day's numbers are read one by one.
     """
     top = stem + "9" * SERIAL_WIDTH
-    last = session.scalar(
-        select(Case.number)
-        .where(Case.number >= stem, Case.number <= top)
-        .order_by(Case.number.desc())
-        .limit(1)
-    )
+    last = session.scalar(_HIGHEST_NUMBER, {"low": stem, "high": top})
     if last is None:
         return 0
     tail = last[len(stem) :]
