@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event, text
+from sqlalchemy.orm import Session
 
 from console import store as store_module
 from console.errors import DatabaseError
@@ -27,6 +28,21 @@ def server() -> Iterator[RestartablePgServer]:
 def _select_one(store: Store) -> int:
     with store.read() as session:
         return int(session.execute(text("SELECT 1")).scalar_one())
+
+
+def _in_autocommit(session: Session) -> bool:
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    return bool(raw.autocommit)
+
+
+def _count_pings(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    pings: list[str] = []
+    original = store.engine.dialect.do_ping
+    monkeypatch.setattr(
+        store.engine.dialect, "do_ping", lambda conn: pings.append("ping") or original(conn)
+    )
+    return pings
 
 
 def _backend_pid(store: Store) -> int:
@@ -62,11 +78,7 @@ def test_a_connection_just_used_is_not_pinged(
             statements.append(statement)
 
         event.listen(store.engine, "before_cursor_execute", seen)
-        pings: list[str] = []
-        original = store.engine.dialect.do_ping
-        monkeypatch.setattr(
-            store.engine.dialect, "do_ping", lambda conn: pings.append("ping") or original(conn)
-        )
+        pings = _count_pings(store, monkeypatch)
         _select_one(store)
         assert pings == [] and statements == ["SELECT 1"]
 
@@ -86,11 +98,27 @@ def test_a_lone_read_runs_outside_a_transaction(server: RestartablePgServer) -> 
     try:
         with store.read_one() as session:
             assert session.execute(text("SELECT 1")).scalar_one() == 1
-            raw = session.connection().connection.dbapi_connection
-            assert raw is not None and raw.autocommit  # no BEGIN, no ROLLBACK sent
+            assert _in_autocommit(session)  # no BEGIN, no ROLLBACK sent
         with store.read() as session:  # the same pooled connection, back in transactions
             session.execute(text("SELECT 1"))
-            raw = session.connection().connection.dbapi_connection
-            assert raw is not None and not raw.autocommit
+            assert not _in_autocommit(session)
+    finally:
+        store.dispose()
+
+
+def test_a_lone_read_after_idling_is_pinged_and_still_outside_a_transaction(
+    server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(server.create_database("read_one_idle"))
+    try:
+        _select_one(store)
+        monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 0.0)
+        pings = _count_pings(store, monkeypatch)
+        for _ in range(3):
+            with store.read_one() as session:
+                assert session.execute(text("SELECT 1")).scalar_one() == 1
+                assert _in_autocommit(session)
+            assert _select_one(store) == 1
+        assert len(pings) == 6
     finally:
         store.dispose()
