@@ -42,6 +42,8 @@ def camera_menu(
             else translate("MapCameraMenu", "offline")
         )
         distance = str(round(camera.distance_m))
-        text = fill(translate("MapCameraMenu", "%1 · %2 m · %3"), camera.name, distance, state)
+        # "&" in a menu text marks a shortcut letter; a camera's name shows as written.
+        name = camera.name.replace("&", "&&")
+        text = fill(translate("MapCameraMenu", "%1 · %2 m · %3"), name, distance, state)
         menu.addAction(text).triggered.connect(functools.partial(show, [camera.camera_id]))
     return menu
