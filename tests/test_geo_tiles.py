@@ -73,6 +73,18 @@ def test_mbtiles_round_trip_in_tms_rows(tmp_path: Path) -> None:
     assert tms_row(14, y) in rows and y not in rows
 
 
+def test_a_tile_file_in_a_folder_with_uri_characters_opens(tmp_path: Path) -> None:
+    # A user's folder may be called anything; a URI would read "?" and "#" as its own.
+    folder = tmp_path / "地图 #2? 100%"
+    path = folder / "街道.mbtiles"
+    _write(path, (13,))
+    reader = MBTilesReader(path)
+    try:
+        assert reader.zoom_range == (13, 13)
+    finally:
+        reader.close()
+
+
 def _open_files() -> set[str]:
     fds = Path("/proc/self/fd")
     if not fds.is_dir():

@@ -54,7 +54,9 @@ class MBTilesReader:
         if not path.is_file():
             raise MBTilesError(f"no tile file at {path}")
         try:
-            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # as_uri() escapes what a URI would read otherwise ("?", "#", "%" in a folder).
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             rows = self._db.execute("SELECT name, value FROM metadata").fetchall()
             self._db.execute("SELECT tile_data FROM tiles LIMIT 1").fetchall()
         except sqlite3.Error as error:
