@@ -5,6 +5,7 @@ placeholder and comes back; layouts, maximising, drops, presets and nearby camer
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,6 +27,7 @@ from console.services.cameras_wall import Tour
 from console.settings import Settings
 from console.store import Store
 from console.video.clip import ClipError
+from console.video.player import Player
 from console.video.rtsp_server import RtspServer
 from console.views import video_evidence
 from console.views.bus import CaseSelection, ChangeBus
@@ -328,3 +330,31 @@ def test_a_stream_this_workstation_cannot_play_is_not_the_camera_being_offline(
     assert tile.status.text() == "Cannot play"
     assert "cannot play" in tile.surface.placeholder
     assert health == []
+
+
+def test_closing_the_wall_ends_its_players_together(
+    qtbot: QtBot, pane: VideoPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [c.id for c in pane.tree.cameras()]
+    pane.show_camera_ids(ids[:3])
+    tiles = pane.wall.tiles[:3]
+    qtbot.waitUntil(lambda: all(t.state == "playing" for t in tiles), timeout=15000)
+    players = [t.bridge.player for t in tiles]
+    # Each closing teardown waits until all three are in theirs: it gets through only
+    # if the wall asked every player to end before waiting for the first.
+    together = threading.Barrier(len(players), timeout=5)
+    closing = threading.Event()
+    met: list[str] = []
+    original = Player._teardown
+
+    def teardown(player: Player) -> None:
+        if closing.is_set() and player in players:
+            together.wait()
+            met.append(player.name)
+        original(player)
+
+    monkeypatch.setattr(Player, "_teardown", teardown)
+    closing.set()
+    pane.wall.close_players()
+    assert sorted(met) == sorted(p.name for p in players)
+    assert all(p.wait_closed(0) for p in players)

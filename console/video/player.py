@@ -44,6 +44,8 @@ log = logging.getLogger("console.video")
 STATES = ("idle", "connecting", "playing", "offline", "failed")
 TICK_S = 0.25
 SNAPSHOT_TIMEOUT_S = 3.0
+# How long closing waits for a player thread (libVLC teardown) before giving up on it.
+CLOSE_TIMEOUT_S = 10.0
 INSTANCE_ARGS = (
     "--quiet",
     "--no-audio",
@@ -133,11 +135,20 @@ class Player:
             return
         self._commands.put(("snapshot", done))
 
-    def close(self, timeout: float = 10.0) -> bool:
+    def close(self, timeout: float = CLOSE_TIMEOUT_S) -> bool:
         """Tear everything down and end the thread; True when it ended in time."""
+        self.request_close()
+        return self.wait_closed(timeout)
+
+    def request_close(self) -> None:
+        """Ask the thread to tear down and end, without waiting (see wait_closed)."""
+        if self._thread is not None:
+            self._commands.put(("quit", None))
+
+    def wait_closed(self, timeout: float = CLOSE_TIMEOUT_S) -> bool:
+        """Wait for the thread asked to end; True when it has ended."""
         if self._thread is None:
             return True
-        self._commands.put(("quit", None))
         self._thread.join(timeout)
         return not self._thread.is_alive()
 

@@ -51,3 +51,9 @@ class PlayerBridge(QObject):
 
     def close(self) -> bool:
         return self.player.close()
+
+    def request_close(self) -> None:
+        self.player.request_close()
+
+    def wait_closed(self, timeout: float) -> bool:
+        return self.player.wait_closed(timeout)

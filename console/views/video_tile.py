@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.services.cameras import CameraRow
 from console.video.options import PlayOptions
+from console.video.player import CLOSE_TIMEOUT_S
 from console.views.video_bridge import PlayerBridge
 
 CAMERA_MIME = "application/x-sanwang-cameras"
@@ -186,8 +187,16 @@ class VideoTile(QFrame):
         self._sync()
 
     def close_player(self) -> bool:
+        self.request_close()
+        return self.wait_closed(CLOSE_TIMEOUT_S)
+
+    def request_close(self) -> None:
+        """Ask the player to end without waiting, so that several end together."""
         self._opened = None
-        return self.bridge.close()
+        self.bridge.request_close()
+
+    def wait_closed(self, timeout: float) -> bool:
+        return self.bridge.wait_closed(timeout)
 
     # -- signals from the player -----------------------------------------------------------
 

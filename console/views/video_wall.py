@@ -9,6 +9,7 @@ written to the database.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPoint, QTimer, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from console.services.cameras import CameraRow
 from console.video.layouts import DEFAULT_LAYOUT, LAYOUTS, MAX_TILES
 from console.video.options import PlayOptions
+from console.video.player import CLOSE_TIMEOUT_S
 from console.views.video_tile import VideoTile
 
 CLOCK_MS = 1000
@@ -145,8 +147,13 @@ class VideoWall(QWidget):
 
     def close_players(self) -> None:
         self._clock.stop()
+        # All asked first, then waited for: each libVLC teardown takes its own time, and
+        # sixteen of them one after another held the window's closing for seconds.
         for tile in self.tiles:
-            tile.close_player()
+            tile.request_close()
+        deadline = time.monotonic() + CLOSE_TIMEOUT_S
+        for tile in self.tiles:
+            tile.wait_closed(max(0.0, deadline - time.monotonic()))
 
     # -- signals ---------------------------------------------------------------------------
 
