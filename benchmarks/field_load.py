@@ -49,6 +49,7 @@ from console.models import Case, Category, FieldSubmission, FieldTerminal, Grid,
 from console.services import terminals, workflow
 from console.services.actor import Actor
 from console.services.geo_checks import has_area
+from console.services.passwords import NO_PASSWORD
 from console.store import Store
 from db import demo
 
@@ -81,7 +82,7 @@ def prepare(url: str) -> tuple[dict[str, str], list[tuple[float, float]], list[s
                 user = User(
                     username=f"bench-{row.code}",
                     display_name=row.holder_name,
-                    password_hash="!",
+                    password_hash=NO_PASSWORD,
                     created_at=now,
                     roles=[UserRole(role="inspector")],
                 )

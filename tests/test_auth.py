@@ -78,6 +78,29 @@ def test_unknown_user_costs_a_hash_and_is_audited(
     assert _attempts(store) == [("nobody", None, "desk-3", "unknown_user")]
 
 
+def test_an_account_without_a_password_opens_to_none_at_a_hashs_cost(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uid = add_user(store, "grid001", "inspector")
+    with store.write() as session:
+        session.get_one(User, uid).password_hash = passwords.NO_PASSWORD
+    checked: list[str] = []
+    real = passwords.verify_password
+
+    def spy(stored: str, password: str) -> bool:
+        checked.append(stored)
+        return real(stored, password)
+
+    monkeypatch.setattr(passwords, "verify_password", spy)
+    for attempt in ("", passwords.NO_PASSWORD, "whatever1"):
+        with pytest.raises(AuthError) as error:
+            auth.login(store, "grid001", attempt, workstation="desk-4", now=T0)
+        assert _code(error) == "auth.bad_credentials"
+    # Each refusal ran a real argon2 check (a dummy one), as a wrong password does.
+    assert len(checked) == 3 and all(h.startswith("$argon2id$") for h in checked)
+    assert _attempts(store) == [("grid001", uid, "desk-4", "bad_password")] * 3
+
+
 def test_lockout_after_five_failures_and_unlock_after_window(store: Store) -> None:
     uid = add_user(store, "zhao", "inspector")
     for minute in range(5):

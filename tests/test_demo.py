@@ -36,8 +36,9 @@ from console.models import (
 from console.models.org import ROLES
 from console.services import audit
 from console.services.deadlines import stage_due
-from console.services.passwords import verify_password
+from console.services.passwords import NO_PASSWORD, verify_password
 from console.services.summary import database_summary
+from console.services.terminals import issuable_terminals
 from console.services.workcalendar import load_calendar
 from console.services.workflow.states import SAME, TRANSITIONS
 from console.store import Store
@@ -223,6 +224,28 @@ def test_devices_people_and_settings(seeded: tuple[Store, DemoSummary]) -> None:
     for account in summary.accounts:
         assert verify_password(hashes[account.username], account.password)
     assert settings["demo"] is True and settings["timezone"] == "Asia/Shanghai"
+
+
+def test_every_grid_worker_reports_from_a_terminal_of_their_own(
+    seeded: tuple[Store, DemoSummary],
+) -> None:
+    store, _ = seeded
+    with store.read() as session:
+        rows = session.execute(
+            select(FieldTerminal.holder_post, FieldTerminal.holder_name, User).outerjoin(
+                User, User.id == FieldTerminal.holder_user_id
+            )
+        ).all()
+        issuable = issuable_terminals(session)
+    workers = [(name, user) for post, name, user in rows if post == "grid_worker"]
+    assert workers and all(user is not None for _, user in workers)
+    assert all(
+        user.display_name == name and "inspector" in user.role_names for name, user in workers
+    )
+    assert len({user.id for _, user in workers}) == len(workers)
+    assert len(issuable) == len(workers)  # `terminal issue --all` gives each one a key
+    field_only = [u for _, u in workers if u.username != "inspector"]
+    assert field_only and all(u.password_hash == NO_PASSWORD for u in field_only)
 
 
 def test_stage_timestamps_are_ordered(seeded: tuple[Store, DemoSummary]) -> None:

@@ -113,6 +113,14 @@ def _dummy_hash() -> str:
     return passwords.hash_password(secrets.token_urlsafe(16))
 
 
+def _password_matches(stored: str, password: str) -> bool:
+    if stored == passwords.NO_PASSWORD:
+        # No password opens it; a dummy check makes the refusal take as long as any other.
+        passwords.verify_password(_dummy_hash(), password)
+        return False
+    return passwords.verify_password(stored, password)
+
+
 def _record(
     session: Session,
     username: str,
@@ -169,7 +177,7 @@ def attempt_login(
             "locked", locked_until=until, locked_until_text=_local_text(session, until)
         )
 
-    if not passwords.verify_password(user.password_hash, password):
+    if not _password_matches(user.password_hash, password):
         policy = lockout_policy(session)
         user.failed_logins += 1
         extra: dict[str, object] = {"failed_logins": user.failed_logins}

@@ -10,6 +10,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from console.errors import InputError
 
 MIN_LENGTH = 8
+# Stored for an account that signs in nowhere yet (a grid worker who reports only from a
+# terminal): no password matches it, and an administrator can set one.
+NO_PASSWORD = "!"
 _hasher = PasswordHasher(type=Type.ID)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from console.models import FieldTerminal, ResponsibleUnit, User, UserRole
-from console.services.passwords import hash_password
+from console.services.passwords import NO_PASSWORD, hash_password
 from db.demo import names, places
 from db.demo.area import AreaPlan
 from db.demo.case_plan import split
@@ -154,6 +154,24 @@ def insert_people(
     return people
 
 
+def _field_account(session: Session, number: int, name: str, as_of: dt.datetime) -> int:
+    """A grid worker's own inspector account: reports from their terminal are theirs.
+
+    It has no console password (the terminal's key is how it reports); an administrator
+    can give it one like any account.
+    """
+    user = User(
+        username=f"grid{number:03d}",
+        display_name=name,
+        password_hash=NO_PASSWORD,
+        created_at=as_of - dt.timedelta(days=400),
+        roles=[UserRole(role="inspector")],
+    )
+    session.add(user)
+    session.flush()
+    return user.id
+
+
 def _insert_terminals(
     rng: random.Random,
     session: Session,
@@ -197,7 +215,9 @@ def _insert_terminals(
             is_demo_inspector = community.id == inspector_community and k == 0
             if is_demo_inspector:
                 holders[len(rows)] = people.display_names["inspector"]
-            user_id = people.user_ids["inspector"] if is_demo_inspector else None
+                user_id = people.user_ids["inspector"]
+            else:
+                user_id = _field_account(session, len(rows) + 1, holders[len(rows)], as_of)
             person = add("grid_worker", community.id, covered[0].id, user_id)
             for grid in covered:
                 people.grid_worker[grid.id] = person
