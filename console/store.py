@@ -165,7 +165,8 @@ def _ping_when_idle(engine: Engine) -> None:
         try:
             engine.dialect.do_ping(dbapi_conn)
         except Exception as error:  # any failure: this connection is not to be used
-            raise exc.DisconnectionError(str(error)) from error
+            # Nor the others of its age: a restarted server dropped them all.
+            raise exc.InvalidatePoolError(str(error)) from error
 
 
 class Store:

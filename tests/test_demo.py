@@ -35,6 +35,7 @@ from console.models import (
 )
 from console.models.org import ROLES
 from console.services import audit
+from console.services.accounts import demo_sign_ins
 from console.services.deadlines import stage_due
 from console.services.passwords import NO_PASSWORD, verify_password
 from console.services.summary import database_summary
@@ -229,7 +230,7 @@ def test_devices_people_and_settings(seeded: tuple[Store, DemoSummary]) -> None:
 def test_every_grid_worker_reports_from_a_terminal_of_their_own(
     seeded: tuple[Store, DemoSummary],
 ) -> None:
-    store, _ = seeded
+    store, summary = seeded
     with store.read() as session:
         rows = session.execute(
             select(FieldTerminal.holder_post, FieldTerminal.holder_name, User).outerjoin(
@@ -246,6 +247,9 @@ def test_every_grid_worker_reports_from_a_terminal_of_their_own(
     assert len(issuable) == len(workers)  # `terminal issue --all` gives each one a key
     field_only = [u for _, u in workers if u.username != "inspector"]
     assert field_only and all(u.password_hash == NO_PASSWORD for u in field_only)
+    with store.read() as session:  # the sign-in dialog offers only accounts that can sign in
+        offered = [name for name, _password in demo_sign_ins(session)]
+    assert offered and sorted(offered) == sorted(a.username for a in summary.accounts)
 
 
 def test_stage_timestamps_are_ordered(seeded: tuple[Store, DemoSummary]) -> None:

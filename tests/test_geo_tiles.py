@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from console.geo.map_page import PageConfig, build_page
-from console.geo.mbtiles import MBTilesError, MBTilesReader, write_mbtiles
+from console.geo.mbtiles import MBTilesError, MBTilesReader, read_only_uri, write_mbtiles
 from console.geo.tile_render import BACKGROUND, STREET_FILL, BaseGeometry, render_tile, render_tiles
 from console.geo.tiles import tile_of, tiles_covering, tms_row, world_pixel
 from console.geo.web_server import MapServer
@@ -83,6 +83,17 @@ def test_a_tile_file_in_a_folder_with_uri_characters_opens(tmp_path: Path) -> No
         assert reader.zoom_range == (13, 13)
     finally:
         reader.close()
+
+
+def test_read_only_uris_of_posix_drive_and_share_paths() -> None:
+    assert read_only_uri("/srv/地图 #2?/a%b.mbtiles") == (
+        "file:/srv/%E5%9C%B0%E5%9B%BE%20%232%3F/a%25b.mbtiles?mode=ro"
+    )
+    assert read_only_uri("C:/maps/city.mbtiles") == "file:/C:/maps/city.mbtiles?mode=ro"
+    # A share's server is not a URI host to SQLite ("invalid uri authority").
+    assert read_only_uri("//fileserver/maps/city.mbtiles") == (
+        "file:////fileserver/maps/city.mbtiles?mode=ro"
+    )
 
 
 def _open_files() -> set[str]:

@@ -65,6 +65,26 @@ def test_an_idle_connection_is_tested_and_replaced_after_a_restart(
         store.dispose()
 
 
+def test_one_dead_idle_connection_retires_all_of_its_age(
+    server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(server.create_database("idle_pool"))
+    try:
+        with store.read() as first, store.read() as second:  # two pooled connections
+            first.execute(text("SELECT 1"))
+            second.execute(text("SELECT 1"))
+        server.pause()
+        server.resume()
+        monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 0.0)
+        pings = _count_pings(store, monkeypatch)
+        with store.read() as first, store.read() as second:
+            assert first.execute(text("SELECT 1")).scalar_one() == 1
+            assert second.execute(text("SELECT 1")).scalar_one() == 1
+        assert len(pings) == 1  # the first failed ping retired the other one unasked
+    finally:
+        store.dispose()
+
+
 def test_a_connection_just_used_is_not_pinged(
     server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -155,6 +155,7 @@ def test_serial_is_the_days_highest_whatever_the_neighbours(world: World) -> Non
         "AJ202603030500",  # the day after (a clock that ran ahead)
         "AJ20260302001",  # a shorter tail: not one of ours
         "AJ2026030200X9",  # not digits
+        "AJ20260302002²",  # a digit to isdigit(), not to int()
     ]
     cases = [world.report("insp", reported_at=now) for _ in numbers]
     with world.store.write() as session:

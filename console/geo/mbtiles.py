@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -46,6 +47,20 @@ def write_mbtiles(
     return count
 
 
+def read_only_uri(absolute: str) -> str:
+    """SQLite's read-only URI for an absolute path in "/" form (POSIX or Windows).
+
+    Every character a URI would read as its own ("?", "#", "%", spaces, Chinese) is
+    escaped. SQLite takes no host in a URI, so a Windows share (//server/share/...) goes
+    after an empty one, and a drive letter (C:/...) after a "/".
+    """
+    if absolute.startswith("//"):
+        absolute = "//" + absolute
+    elif not absolute.startswith("/"):
+        absolute = "/" + absolute
+    return f"file:{urllib.parse.quote(absolute, safe='/:')}?mode=ro"
+
+
 class MBTilesReader:
     """Read-only access, shared by the server's threads (one connection, one lock)."""
 
@@ -54,8 +69,7 @@ class MBTilesReader:
         if not path.is_file():
             raise MBTilesError(f"no tile file at {path}")
         try:
-            # as_uri() escapes what a URI would read otherwise ("?", "#", "%" in a folder).
-            uri = f"{path.resolve().as_uri()}?mode=ro"
+            uri = read_only_uri(path.absolute().as_posix())
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             rows = self._db.execute("SELECT name, value FROM metadata").fetchall()
             self._db.execute("SELECT tile_data FROM tiles LIMIT 1").fetchall()

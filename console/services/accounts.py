@@ -71,7 +71,9 @@ def demo_sign_ins(session: Session) -> list[tuple[str, str]]:
     """
     if not is_demo_database(session):
         return []
-    names = list(session.scalars(select(User.username).where(User.active).order_by(User.id)))
+    # Accounts without a password (grid workers who report from a terminal) sign in nowhere.
+    can_sign_in = User.active & (User.password_hash != passwords.NO_PASSWORD)
+    names = list(session.scalars(select(User.username).where(can_sign_in).order_by(User.id)))
     seed = session.get(AppSetting, DEMO_SEED_KEY)
     published: dict[str, str] = {}
     if seed is not None and isinstance(seed.value, dict) and "seed" in seed.value:

@@ -57,7 +57,8 @@ INSTANCE_ARGS = (
     "--stats",  # displayed_pictures feeds the watchdog
     "--no-xlib",
 )
-# Starting several players at once in one process is not thread-safe on Linux.
+# Starting several players at once in one process is not thread-safe on Linux; their
+# instances are released under the same lock.
 _START_LOCK = threading.Lock()
 
 StateCallback = Callable[[str, str], None]
@@ -192,7 +193,10 @@ class Player:
         finally:
             self._teardown()
             if self._instance is not None:
-                self._instance.release()
+                # Players end together (VideoWall.close_players); the libVLC instances
+                # go one at a time, as they came (a few ms each).
+                with _START_LOCK:
+                    self._instance.release()
                 self._instance = None
 
     def _set_state(self, state: str, detail: str) -> None:

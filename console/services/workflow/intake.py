@@ -185,12 +185,17 @@ def _last_serial(session: Session, stem: str) -> int:
     if last is None:
         return 0
     tail = last[len(stem) :]
-    if last.startswith(stem) and len(tail) == SERIAL_WIDTH and tail.isdigit() and last != top:
+    if last.startswith(stem) and len(tail) == SERIAL_WIDTH and _is_serial(tail) and last != top:
         return int(tail)
     numbers = session.scalars(
         select(Case.number).where(Case.number.startswith(stem, autoescape=True))
     )
-    return max((int(n[len(stem) :]) for n in numbers if n[len(stem) :].isdigit()), default=0)
+    return max((int(n[len(stem) :]) for n in numbers if _is_serial(n[len(stem) :])), default=0)
+
+
+def _is_serial(tail: str) -> bool:
+    # ASCII digits only: "²" or "٣" pass isdigit() but not int(), or not as ours.
+    return tail.isascii() and tail.isdigit()
 
 
 def _deadline(session: Session, stage: str, data: IntakeData, start: dt.datetime) -> Any:
