@@ -34,6 +34,7 @@ from console.store import Store
 from console.views.bus import CaseSelection, ChangeBus
 from console.views.map_pane import MapPane
 from console.views.pane_context import PaneContext
+from console.views.window_prefs import WindowPrefs
 from tests.support.gui import translations, worker
 from tests.support.workflow_seed import POINTS, World, world
 
@@ -304,3 +305,40 @@ def test_names_from_the_database_are_shown_as_text_not_markup(
     found = _js(qtbot, pane, script)
     assert found["injected"] is False
     assert markup in found["labels"]
+
+
+def test_layers_and_basemap_stay_as_the_operator_left_them(
+    qtbot: QtBot, ctx: PaneContext, world: World, tmp_path: Path
+) -> None:
+    _tiles(world, tmp_path)
+    _report(world)
+    pane = _open(qtbot, ctx, cases=4)
+    stats = _until(qtbot, pane, lambda s: s["basemap"] == "offline")
+    shown = _js(qtbot, pane, "SanwangMap.shownLayers()")
+    assert shown["grids"] and not shown["cameras"]
+    # As ticking them in the layer list does.
+    changes = "[SanwangMap.showLayer('grids', false), SanwangMap.showLayer('cameras', true),"
+    changes += " SanwangMap.chooseBasemap('plain')]"
+    assert _js(qtbot, pane, f"JSON.stringify({changes})") == [True, True, True]
+    qtbot.waitUntil(
+        lambda: (
+            pane.prefs.map_layers == {"grids": False, "cameras": True}
+            and pane.prefs.map_basemap == "plain"
+        )
+    )
+
+    _js(qtbot, pane, "JSON.stringify(window.swOldPage = true)")
+    pane.load_page()  # as a language change or newly drawn tiles do
+    qtbot.waitUntil(
+        lambda: _js(qtbot, pane, "JSON.stringify(!window.swOldPage && !!window.SanwangMap"
+                    " && !!SanwangMap.started)") is True,
+        timeout=20_000,
+    )  # fmt: skip
+    stats = _until(qtbot, pane, lambda s: bool(s.get("ready")) and s["cases"] == 4)
+    shown = _js(qtbot, pane, "SanwangMap.shownLayers()")
+    assert stats["basemap"] == "plain" and not shown["grids"] and shown["cameras"]
+    assert shown["cases"] and shown["communities"]  # the untouched ones as they were
+    # Kept on disk for this user at this workstation, for the next start too.
+    again = WindowPrefs.for_user(ctx.settings.data_dir, ctx.actor.username)
+    assert again.map_layers == {"grids": False, "cameras": True}
+    assert again.map_basemap == "plain"

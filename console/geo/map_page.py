@@ -31,6 +31,9 @@ class PageConfig:
     texts: dict[str, object] = field(default_factory=dict)
     qwebchannel_url: str = ""  # empty: no bridge (a plain browser, a benchmark)
     extra_scripts: tuple[str, ...] = ()
+    # As the operator left them: overlay key -> shown, and the basemap's key.
+    layers: dict[str, bool] = field(default_factory=dict)
+    basemap: str = ""
 
 
 def build_page(config: PageConfig) -> str:
@@ -62,6 +65,8 @@ def build_page(config: PageConfig) -> str:
         "basemaps": config.basemaps,
         "texts": config.texts,
         "bridge": bool(config.qwebchannel_url),
+        "layers": config.layers,
+        "basemap": config.basemap,
     }
     # folium's own script creates the map at the end of the body; start after it, on load.
     start = (

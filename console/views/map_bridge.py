@@ -15,6 +15,8 @@ class MapBridge(QObject):
     camera_clicked = Signal(int)
     point_picked = Signal(float, float)  # lon, lat in WGS-84
     context_point = Signal(float, float)  # lon, lat in WGS-84
+    layer_toggled = Signal(str, bool)  # overlay key, shown
+    basemap_chosen = Signal(str)  # basemap key
 
     @Slot()
     def pageReady(self) -> None:
@@ -35,3 +37,11 @@ class MapBridge(QObject):
     @Slot(float, float)
     def contextPoint(self, lon: float, lat: float) -> None:
         self.context_point.emit(float(lon), float(lat))
+
+    @Slot(str, bool)
+    def layerToggled(self, key: str, shown: bool) -> None:
+        self.layer_toggled.emit(str(key), bool(shown))
+
+    @Slot(str)
+    def basemapChosen(self, key: str) -> None:
+        self.basemap_chosen.emit(str(key))

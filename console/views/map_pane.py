@@ -44,6 +44,7 @@ from console.views.map_texts import (
 from console.views.map_toolbar import MapToolbar
 from console.views.map_view import MapView
 from console.views.pane_context import PaneContext
+from console.views.window_prefs import WindowPrefs
 
 log = logging.getLogger("console.map")
 
@@ -62,6 +63,8 @@ class MapPane(QWidget):
         self._closed = False
         self.context_menu: QMenu | None = None
         self.basemaps: BasemapConfig = load_basemaps(ctx.settings.data_dir)
+        # Layers and basemap as this user left them, across page reloads and restarts.
+        self.prefs = WindowPrefs.for_user(ctx.settings.data_dir, ctx.actor.username)
         self.tiles_problem: str | None = None
 
         self.server = MapServer().start()
@@ -123,6 +126,8 @@ class MapPane(QWidget):
         bridge.camera_clicked.connect(lambda camera: self._ctx.requests.show_cameras.emit([camera]))
         bridge.point_picked.connect(self._point_picked)
         bridge.context_point.connect(self.offer_cameras)
+        bridge.layer_toggled.connect(self.prefs.set_map_layer)
+        bridge.basemap_chosen.connect(self._basemap_chosen)
         self.view.loadStarted.connect(self.loader.page_gone)
         self.loader.failed.connect(self._failed)
         self.loader.loaded.connect(self._loaded)
@@ -166,9 +171,14 @@ class MapPane(QWidget):
             basemaps=basemaps,
             texts=page_texts(),
             qwebchannel_url=base + "qwebchannel.js",
+            layers=self.prefs.map_layers,
+            basemap=self.prefs.map_basemap,
         )
         self.server.put("page.html", build_page(config).encode(), "text/html; charset=utf-8")
         self.view.open(base + "page.html")
+
+    def _basemap_chosen(self, key: str) -> None:
+        self.prefs.map_basemap = key
 
     def _page_ready(self) -> None:
         for problem in self.basemaps.problems:

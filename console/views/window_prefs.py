@@ -1,4 +1,5 @@
-"""What each user chose for the window at this workstation: layout, theme, alert sound.
+"""What each user chose for the window at this workstation: layout, theme, alert sound,
+the map's layers and basemap.
 
 Kept in <data dir>/window.ini (QSettings, INI format), one group per user name, so two
 operators sharing a workstation each find their own layout after signing in.
@@ -6,6 +7,7 @@ operators sharing a workstation each find their own layout after signing in.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import quote
 
@@ -64,4 +66,30 @@ class WindowPrefs:
     @alert_sound.setter
     def alert_sound(self, on: bool) -> None:
         self._settings.setValue(self._key("alert_sound"), bool(on))
+        self._settings.sync()
+
+    @property
+    def map_layers(self) -> dict[str, bool]:
+        """Overlay key -> shown, for the overlays the user has ticked or unticked."""
+        try:
+            value = json.loads(str(self._settings.value(self._key("map_layers"), "{}")))
+        except ValueError:
+            return {}
+        if not isinstance(value, dict):
+            return {}
+        return {str(k): v for k, v in value.items() if isinstance(v, bool)}
+
+    def set_map_layer(self, key: str, shown: bool) -> None:
+        self._settings.setValue(
+            self._key("map_layers"), json.dumps({**self.map_layers, key: bool(shown)})
+        )
+        self._settings.sync()
+
+    @property
+    def map_basemap(self) -> str:
+        return str(self._settings.value(self._key("map_basemap"), "") or "")
+
+    @map_basemap.setter
+    def map_basemap(self, key: str) -> None:
+        self._settings.setValue(self._key("map_basemap"), key)
         self._settings.sync()

@@ -11,6 +11,8 @@
   var GROUP_COLOURS = ['#2f7ed8', '#f28f2c', '#e6c229', '#8c8c8c', '#2e9e55', '#b07aa1'];
   var OVERDUE = 1, URGENT = 2, SUPERVISED = 4;
   var REINDEX_DELAY_MS = 4000;
+  // The overlays the operator can tick, as the console names them.
+  var OVERLAYS = ['cases', 'heat', 'communities', 'grids', 'cameras', 'terminals', 'campaign'];
 
   // Every vector shares the map's one canvas (preferCanvas): a second canvas on top
   // would swallow the clicks meant for the markers underneath.
@@ -106,8 +108,9 @@
     layers.cameras = L.layerGroup();
     layers.terminals = L.layerGroup();
     layers.campaign = L.layerGroup();
+    restoreOverlays(config.layers || {});
     S.noticeBox = L.DomUtil.create('div', 'sw-notices', map.getContainer());
-    buildBasemaps(config.basemaps || []);
+    buildBasemaps(config.basemaps || [], config.basemap || '');
     buildLegend();
     map.on('moveend', drawCases);
     map.on('zoomend', gridLabels);
@@ -127,8 +130,21 @@
     S.started = true;
   };
 
-  function buildBasemaps(list) {
-    var first = null;
+  // The overlays shown or hidden as the operator left them (kept by the console).
+  function restoreOverlays(shown) {
+    OVERLAYS.forEach(function (key) {
+      if (shown[key] === true && !map.hasLayer(layers[key])) layers[key].addTo(map);
+      if (shown[key] === false && map.hasLayer(layers[key])) map.removeLayer(layers[key]);
+    });
+  }
+
+  function overlayKey(layer) {
+    for (var i = 0; i < OVERLAYS.length; i++) if (layers[OVERLAYS[i]] === layer) return OVERLAYS[i];
+    return null;
+  }
+
+  function buildBasemaps(list, chosen) {
+    var first = null, remembered = null;
     list.forEach(function (b) {
       var layer;
       if (b.key === 'plain') {
@@ -148,11 +164,22 @@
       }
       baseLayers[b.name] = layer;
       if (!first) first = layer;
+      if (b.key === chosen) remembered = layer;
     });
     layers.control = L.control.layers(baseLayers, overlayNames(), { collapsed: false });
     layers.control.addTo(map);
     map.on('baselayerchange', function (e) { useBasemap(e.layer); });
+    first = remembered || first;
     if (first) { first.addTo(map); useBasemap(first); }
+    // Only what the operator changes from here on is reported (not the start above, and
+    // not a remembered basemap that is missing today).
+    map.on('baselayerchange', function (e) {
+      if (bridge) bridge.basemapChosen(e.layer.swBasemap.key);
+    });
+    map.on('overlayadd overlayremove', function (e) {
+      var key = overlayKey(e.layer);
+      if (key && bridge) bridge.layerToggled(key, e.type === 'overlayadd');
+    });
   }
 
   function overlayNames() {
@@ -599,6 +626,12 @@
     if (on && !map.hasLayer(layer)) map.addLayer(layer);
     if (!on && map.hasLayer(layer)) map.removeLayer(layer);
     return true;
+  };
+
+  S.shownLayers = function () {  // {overlay key: shown}
+    var out = {};
+    OVERLAYS.forEach(function (key) { out[key] = map.hasLayer(layers[key]); });
+    return JSON.stringify(out);
   };
 
   S.containerPoint = function (lon, lat) {  // where a WGS-84 point is in the view, in px
