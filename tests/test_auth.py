@@ -35,6 +35,19 @@ def _user(store: Store, username: str) -> User:
         return session.scalars(select(User).where(User.username == username)).one()
 
 
+def _spy_on_checks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(stored hash, password) of every password check from now on."""
+    calls: list[tuple[str, str]] = []
+    real = passwords.verify_password
+
+    def spy(stored: str, password: str) -> bool:
+        calls.append((stored, password))
+        return real(stored, password)
+
+    monkeypatch.setattr(passwords, "verify_password", spy)
+    return calls
+
+
 def _code(error: pytest.ExceptionInfo[AuthError]) -> str:
     return error.value.code
 
@@ -63,18 +76,11 @@ def test_wrong_password_commits_counter_and_audit(store: Store) -> None:
 def test_unknown_user_costs_a_hash_and_is_audited(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[str] = []
-    real = passwords.verify_password
-
-    def spy(stored: str, password: str) -> bool:
-        calls.append(password)
-        return real(stored, password)
-
-    monkeypatch.setattr(passwords, "verify_password", spy)
+    calls = _spy_on_checks(monkeypatch)
     with pytest.raises(AuthError) as error:
         auth.login(store, "nobody", "whatever1", workstation="desk-3", now=T0)
     assert _code(error) == "auth.bad_credentials"  # same answer as a wrong password
-    assert calls == ["whatever1"]
+    assert [password for _stored, password in calls] == ["whatever1"]
     assert _attempts(store) == [("nobody", None, "desk-3", "unknown_user")]
 
 
@@ -84,20 +90,13 @@ def test_an_account_without_a_password_opens_to_none_at_a_hashs_cost(
     uid = add_user(store, "grid001", "inspector")
     with store.write() as session:
         session.get_one(User, uid).password_hash = passwords.NO_PASSWORD
-    checked: list[str] = []
-    real = passwords.verify_password
-
-    def spy(stored: str, password: str) -> bool:
-        checked.append(stored)
-        return real(stored, password)
-
-    monkeypatch.setattr(passwords, "verify_password", spy)
+    calls = _spy_on_checks(monkeypatch)
     for attempt in ("", passwords.NO_PASSWORD, "whatever1"):
         with pytest.raises(AuthError) as error:
             auth.login(store, "grid001", attempt, workstation="desk-4", now=T0)
         assert _code(error) == "auth.bad_credentials"
     # Each refusal ran a real argon2 check (a dummy one), as a wrong password does.
-    assert len(checked) == 3 and all(h.startswith("$argon2id$") for h in checked)
+    assert len(calls) == 3 and all(stored.startswith("$argon2id$") for stored, _ in calls)
     assert _attempts(store) == [("grid001", uid, "desk-4", "bad_password")] * 3
 
 
