@@ -3,6 +3,7 @@ trusted (a dead one costs one refused statement, never two); lone reads in autoc
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
@@ -23,6 +24,21 @@ def server() -> Iterator[RestartablePgServer]:
         yield running
     finally:
         running.stop()
+
+
+@contextlib.contextmanager
+def _store(server: RestartablePgServer, name: str) -> Iterator[Store]:
+    store = Store(server.create_database(name))
+    try:
+        yield store
+    finally:
+        store.dispose()
+
+
+def _restart(server: RestartablePgServer) -> None:
+    """The server goes away and comes back; every connection it had is dead."""
+    server.pause()
+    server.resume()
 
 
 def _select_one(store: Store) -> int:
@@ -53,43 +69,34 @@ def _backend_pid(store: Store) -> int:
 def test_an_idle_connection_is_tested_and_replaced_after_a_restart(
     server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(server.create_database("idle_ping"))
-    try:
+    with _store(server, "idle_ping") as store:
         before = _backend_pid(store)
-        server.pause()
-        server.resume()
+        _restart(server)
         monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 0.0)  # it counts as idle
         assert _select_one(store) == 1  # the ping found it dead; a fresh one answered
         assert _backend_pid(store) != before
-    finally:
-        store.dispose()
 
 
 def test_one_dead_idle_connection_retires_all_of_its_age(
     server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(server.create_database("idle_pool"))
-    try:
+    with _store(server, "idle_pool") as store:
         with store.read() as first, store.read() as second:  # two pooled connections
             first.execute(text("SELECT 1"))
             second.execute(text("SELECT 1"))
-        server.pause()
-        server.resume()
+        _restart(server)
         monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 0.0)
         pings = _count_pings(store, monkeypatch)
         with store.read() as first, store.read() as second:
             assert first.execute(text("SELECT 1")).scalar_one() == 1
             assert second.execute(text("SELECT 1")).scalar_one() == 1
         assert len(pings) == 1  # the first failed ping retired the other one unasked
-    finally:
-        store.dispose()
 
 
 def test_a_connection_just_used_is_not_pinged(
     server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(server.create_database("no_ping"))
-    try:
+    with _store(server, "no_ping") as store:
         monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 3600.0)
         _select_one(store)
         statements: list[str] = []
@@ -104,33 +111,26 @@ def test_a_connection_just_used_is_not_pinged(
 
         # The server goes away right after: the trusted connection's statement is
         # refused as unavailable, the pool is refilled, the next statement works.
-        server.pause()
-        server.resume()
+        _restart(server)
         with pytest.raises(DatabaseError):
             _select_one(store)
         assert _select_one(store) == 1
-    finally:
-        store.dispose()
 
 
 def test_a_lone_read_runs_outside_a_transaction(server: RestartablePgServer) -> None:
-    store = Store(server.create_database("read_one"))
-    try:
+    with _store(server, "read_one") as store:
         with store.read_one() as session:
             assert session.execute(text("SELECT 1")).scalar_one() == 1
             assert _in_autocommit(session)  # no BEGIN, no ROLLBACK sent
         with store.read() as session:  # the same pooled connection, back in transactions
             session.execute(text("SELECT 1"))
             assert not _in_autocommit(session)
-    finally:
-        store.dispose()
 
 
 def test_a_lone_read_after_idling_is_pinged_and_still_outside_a_transaction(
     server: RestartablePgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(server.create_database("read_one_idle"))
-    try:
+    with _store(server, "read_one_idle") as store:
         _select_one(store)
         monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 0.0)
         pings = _count_pings(store, monkeypatch)
@@ -140,5 +140,3 @@ def test_a_lone_read_after_idling_is_pinged_and_still_outside_a_transaction(
                 assert _in_autocommit(session)
             assert _select_one(store) == 1
         assert len(pings) == 6
-    finally:
-        store.dispose()
