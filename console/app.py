@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
-from console import schema
+from console import schema, web_engine_env
 from console.crash import CrashHandler
 from console.errors import KnownError
 from console.i18n import Translations
@@ -140,6 +140,7 @@ def _application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     # Fractional scaling (125 %, 150 %) as the screen asks, not rounded: crisp text.
+    web_engine_env.prepare()  # read by QtWebEngine when it starts: before any of Qt
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
